@@ -1,0 +1,103 @@
+package io.churnwatch.config;
+
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Every churnwatch setting, declared once with its type, default, validator and documentation.
+ *
+ * <p>Infrastructure keys (cluster, registry, topic names) are declared here; the thresholds, windows and
+ * weights of the signals are declared by {@link SignalsConfig} and merged into the same definition, so one
+ * {@link #CONFIG_DEF} validates a whole configuration at start-up and renders the README's table.
+ *
+ * <p>Keys that churnwatch does not declare but Kafka clients understand ({@code security.protocol},
+ * {@code sasl.*}, {@code ssl.*}, ...) are kept in {@link #originals()} and passed through to every client.
+ */
+public final class ChurnConfig extends AbstractConfig {
+
+    public static final String APPLICATION_ID = "application.id";
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String STATE_DIR = "state.dir";
+    public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+    public static final String NUM_STANDBY_REPLICAS = "num.standby.replicas";
+    public static final String SCORING_VERSION = "scoring.version";
+
+    public static final String TOPIC_USAGE = "topic.usage";
+    public static final String TOPIC_TICKETS = "topic.tickets";
+    public static final String TOPIC_BILLING = "topic.billing";
+    public static final String TOPIC_ACCOUNTS = "topic.accounts";
+    public static final String TOPIC_HEALTH = "topic.health";
+    public static final String TOPIC_ALERTS = "topic.alerts";
+    public static final String TOPIC_DLQ = "topic.dlq";
+
+    private static final ConfigDef.Validator NON_BLANK = new ConfigDef.NonEmptyStringWithoutControlChars();
+
+    public static final ConfigDef CONFIG_DEF = SignalsConfig.define(new ConfigDef()
+            .define(APPLICATION_ID, Type.STRING, "churnwatch", NON_BLANK, Importance.HIGH,
+                    "Kafka Streams application id: consumer group, and prefix of internal topics and state.")
+            .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", Importance.HIGH,
+                    "Kafka brokers to connect to (host:port, comma separated).")
+            .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", NON_BLANK, Importance.HIGH,
+                    "Base URL of a registry speaking the Confluent Schema Registry REST API.")
+            .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/churnwatch-state",
+                    NON_BLANK, Importance.MEDIUM, "Directory of the local state stores (RocksDB).")
+            .define(PROCESSING_GUARANTEE, Type.STRING, "exactly_once_v2",
+                    ConfigDef.ValidString.in("exactly_once_v2", "at_least_once"), Importance.MEDIUM,
+                    "Kafka Streams processing guarantee.")
+            .define(NUM_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.between(0, 10), Importance.LOW,
+                    "Standby replicas of each state store, for faster fail-over.")
+            .define(SCORING_VERSION, Type.STRING, "v1", NON_BLANK, Importance.MEDIUM,
+                    "Version label written on every health update and alert, to tell scoring rules apart.")
+            .define(TOPIC_USAGE, Type.STRING, "product-usage", NON_BLANK, Importance.MEDIUM,
+                    "Input topic of UsageEvent records.")
+            .define(TOPIC_TICKETS, Type.STRING, "support-tickets", NON_BLANK, Importance.MEDIUM,
+                    "Input topic of SupportTicketEvent records.")
+            .define(TOPIC_BILLING, Type.STRING, "billing", NON_BLANK, Importance.MEDIUM,
+                    "Input topic of BillingEvent records.")
+            .define(TOPIC_ACCOUNTS, Type.STRING, "accounts", NON_BLANK, Importance.MEDIUM,
+                    "Compacted input topic of AccountProfile records.")
+            .define(TOPIC_HEALTH, Type.STRING, "account-health", NON_BLANK, Importance.MEDIUM,
+                    "Compacted output topic of HealthScoreUpdate records.")
+            .define(TOPIC_ALERTS, Type.STRING, "churn-risk-alerts", NON_BLANK, Importance.MEDIUM,
+                    "Output topic of ChurnRiskAlert records.")
+            .define(TOPIC_DLQ, Type.STRING, "churnwatch-dlq", NON_BLANK, Importance.MEDIUM,
+                    "Dead-letter topic: input records that could not be processed, with the reason in headers."));
+
+    private final SignalsConfig signals;
+
+    /**
+     * Parses and validates a configuration.
+     *
+     * @throws ConfigException naming the offending key when a value is missing or invalid
+     */
+    public ChurnConfig(final Map<?, ?> originals) {
+        super(CONFIG_DEF, originals, false);
+        this.signals = new SignalsConfig(this);
+    }
+
+    /** A configuration with every default. */
+    public static ChurnConfig defaults() {
+        return new ChurnConfig(Map.of());
+    }
+
+    public SignalsConfig signals() {
+        return signals;
+    }
+
+    public String applicationId() {
+        return getString(APPLICATION_ID);
+    }
+
+    public String schemaRegistryUrl() {
+        return getString(SCHEMA_REGISTRY_URL);
+    }
+
+    public String scoringVersion() {
+        return getString(SCORING_VERSION);
+    }
+}
