@@ -1,13 +1,13 @@
 package io.churnwatch.cli;
 
 import java.io.PrintWriter;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
-import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Turns failures into what a person at a terminal needs: a user's mistake (bad command line, bad or unreadable

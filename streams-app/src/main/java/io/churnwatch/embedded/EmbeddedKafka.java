@@ -1,20 +1,14 @@
 package io.churnwatch.embedded;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,31 +19,27 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Apache Kafka cluster (one KRaft broker and controller in one server) running inside this JVM.
  *
- * <p>It listens on 127.0.0.1 only, on free ports chosen at start, and keeps its logs in a temporary directory
- * (deleted on {@link #close()}) or in a given one (kept, and reused as it is on the next start, so data survives
- * a restart). Offsets and transaction-state topics have one replica, so transactional producers and
- * {@code exactly_once_v2} Kafka Streams applications run on it; consumer groups rebalance without the usual
- * initial delay. It is meant for the dev stack, the demo and integration tests, never for production data.
+ * <p>It listens on 127.0.0.1 only, on free ports chosen at start (or a given client port), and keeps its logs
+ * in a temporary directory (deleted on {@link #close()}) or in a given one (kept, and reused as it is on the
+ * next start, so data survives a restart). Offsets and transaction-state topics have one replica, so
+ * transactional producers and {@code exactly_once_v2} Kafka Streams applications run on it; consumer groups
+ * rebalance without the usual initial delay. It is meant for the dev stack, the demo and integration tests,
+ * never for production data.
  *
  * <p>Usage: {@code try (EmbeddedKafka kafka = EmbeddedKafka.start()) { ... kafka.bootstrapServers() ... }}.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
-    private static final int NODE_ID = 1;
-    private static final String CONTROLLER_LISTENER = "CONTROLLER";
-    private static final String META_PROPERTIES = "meta.properties";
-    private static final int BIND_ATTEMPTS = 3;
+    private static final int START_ATTEMPTS = 3;
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     private final KafkaRaftServer server;
@@ -66,12 +56,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts a broker whose logs live in a new temporary directory, deleted on {@link #close()}. */
+    /** Starts a broker on free ports whose logs live in a new temporary directory, deleted on {@link #close()}. */
     public static EmbeddedKafka start() {
         return builder().start();
     }
 
-    /** Starts a broker on {@code logDir} (created if missing, formatted if empty, kept on close). */
+    /** Starts a broker on free ports with its logs in {@code logDir} (created if missing, kept on close). */
     public static EmbeddedKafka start(final Path logDir) {
         return builder().logDir(logDir).start();
     }
@@ -124,95 +114,44 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Embedded Kafka on {} stopped in {} ms", bootstrapServers, millisSince(begin));
     }
 
-    private static EmbeddedKafka start(final Path givenLogDir, final Map<String, String> overrides) {
+    private static EmbeddedKafka start(final Builder options) {
         final long begin = System.nanoTime();
-        final Path dir = givenLogDir == null ? createTempDir() : createDir(givenLogDir);
+        final boolean ownsDir = options.logDir == null;
+        final Path dir = ownsDir ? createTempDir() : createDir(options.logDir);
         try {
-            final EmbeddedKafka kafka = startWithRetries(dir, givenLogDir == null, overrides);
+            final EmbeddedKafka kafka = startWithRetries(dir, ownsDir, options);
             LOG.info("Embedded Kafka started on {} in {} ms (logs in {})", kafka.bootstrapServers,
                     millisSince(begin), dir);
             return kafka;
         } catch (final RuntimeException e) {
-            if (givenLogDir == null) {
+            if (ownsDir) {
                 deleteQuietly(dir);
             }
             throw e;
         }
     }
 
-    /** Free ports are found by binding port 0 and releasing it, so another process may take one first: retry. */
-    private static EmbeddedKafka startWithRetries(final Path dir, final boolean ownsDir,
-                                                  final Map<String, String> overrides) {
+    /** A port found free may be taken by another process before the broker binds it: try other ports then. */
+    private static EmbeddedKafka startWithRetries(final Path dir, final boolean ownsDir, final Builder options) {
+        if (options.brokerPort > 0 && !FreePorts.isFree(options.brokerPort)) {
+            throw new KafkaException("Embedded Kafka cannot listen on 127.0.0.1:" + options.brokerPort
+                    + ": the port is in use");
+        }
         for (int attempt = 1; ; attempt++) {
-            final int brokerPort = FreePorts.find();
-            final int controllerPort = FreePorts.find();
-            final KafkaConfig config = KafkaConfig.fromProps(
-                    serverProperties(dir, brokerPort, controllerPort, overrides), false);
-            format(config, dir);
+            final int brokerPort = options.brokerPort > 0 ? options.brokerPort : FreePorts.find();
+            final KafkaConfig config = KraftSettings.config(dir, brokerPort, FreePorts.find(), options.overrides);
+            KraftSettings.formatIfNew(config, dir);
             final KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
                 server.startup();
                 return new EmbeddedKafka(server, dir, ownsDir, "127.0.0.1:" + brokerPort);
             } catch (final RuntimeException e) {
                 stop(server);
-                if (attempt >= BIND_ATTEMPTS || !causedByBindException(e)) {
+                if (!causedByBindException(e) || attempt >= START_ATTEMPTS) {
                     throw new KafkaException("Embedded Kafka failed to start: " + e.getMessage(), e);
                 }
-                LOG.warn("Embedded Kafka port taken ({}), retrying with other ports", e.getMessage());
+                LOG.warn("Embedded Kafka could not bind a port ({}); retrying with other ports", e.getMessage());
             }
-        }
-    }
-
-    private static Properties serverProperties(final Path dir, final int brokerPort, final int controllerPort,
-                                               final Map<String, String> overrides) {
-        final Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", Integer.toString(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER
-                + "://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", dir.toString());
-        props.put("metadata.log.dir", dir.toString());
-        // One node: every internal topic has one replica; one partition each keeps first use fast.
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "1");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("share.coordinator.state.topic.num.partitions", "1");
-        props.put("default.replication.factor", "1");
-        props.put("min.insync.replicas", "1");
-        props.put("num.partitions", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        // The default 128 MiB compaction buffer is meant for a dedicated server, not a process shared with the app.
-        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
-        props.putAll(overrides);
-        return props;
-    }
-
-    /** Formats an empty log directory in-process; a directory formatted before is left as it is. */
-    private static void format(final KafkaConfig config, final Path dir) {
-        if (Files.exists(dir.resolve(META_PROPERTIES))) {
-            return;
-        }
-        final Formatter formatter = new Formatter()
-                .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false,
-                        StandardCharsets.UTF_8))
-                .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
-                .setControllerListenerName(CONTROLLER_LISTENER)
-                .setMetadataLogDirectory(config.metadataLogDir())
-                .addDirectory(dir.toString());
-        try {
-            formatter.run();
-        } catch (final Exception e) {
-            throw new KafkaException("Could not format Kafka log directory " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -258,9 +197,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 
-    /** Options of a broker to start: log directory and extra broker settings. */
+    /** Options of a broker to start: log directory, client port and extra broker settings. */
     public static final class Builder {
         private Path logDir;
+        private int brokerPort;
         private final Map<String, String> overrides = new LinkedHashMap<>();
 
         private Builder() {
@@ -272,9 +212,18 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
 
+        /** Listen for clients on this port of 127.0.0.1 instead of a free one; start fails if it is taken. */
+        public Builder brokerPort(final int port) {
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("broker port must be between 1 and 65535, got " + port);
+            }
+            this.brokerPort = port;
+            return this;
+        }
+
         /** Sets one broker setting, e.g. {@code ("auto.create.topics.enable", "false")}. */
         public Builder brokerConfig(final String key, final String value) {
-            if (RESERVED.contains(key.toLowerCase(Locale.ROOT))) {
+            if (KraftSettings.MANAGED.contains(key)) {
                 throw new IllegalArgumentException(key + " is managed by EmbeddedKafka and cannot be set");
             }
             overrides.put(key, value);
@@ -282,11 +231,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
 
         public EmbeddedKafka start() {
-            return EmbeddedKafka.start(logDir, Map.copyOf(overrides));
+            return EmbeddedKafka.start(this);
         }
-
-        private static final List<String> RESERVED = List.of("process.roles", "node.id",
-                "controller.quorum.voters", "listeners", "advertised.listeners", "controller.listener.names",
-                "log.dirs", "metadata.log.dir");
     }
 }

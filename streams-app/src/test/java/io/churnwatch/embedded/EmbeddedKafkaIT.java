@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,6 +130,30 @@ class EmbeddedKafkaIT {
         assertThatThrownBy(() -> kafka.createTopics(1, topic))
                 .isInstanceOf(KafkaException.class)
                 .hasMessageContaining(topic);
+    }
+
+    @Test
+    void shouldServeClientsOnGivenPortWhenBrokerPortGiven() {
+        final int port = FreePorts.find();
+        final String topic = uniqueTopic();
+
+        try (EmbeddedKafka own = EmbeddedKafka.builder().brokerPort(port).start()) {
+            own.createTopics(1, topic);
+
+            assertThat(own.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void shouldFailNamingPortWhenGivenBrokerPortInUse() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            final int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> EmbeddedKafka.builder().brokerPort(port).start())
+                    .isInstanceOf(KafkaException.class)
+                    .hasMessageContaining("127.0.0.1:" + port)
+                    .hasMessageContaining("in use");
+        }
     }
 
     @Test
