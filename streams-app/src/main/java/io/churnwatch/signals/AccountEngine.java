@@ -155,7 +155,8 @@ public final class AccountEngine {
     /**
      * True while a day boundary can change a verdict or the score without new input: windowed counts that will
      * roll, a recency that still decays, features that will age out of the breadth window, or an open
-     * HEALTH_DROP whose reference high will age out.
+     * HEALTH_DROP held open only by a high that will age out (in the AT_RISK/CRITICAL band only a score change,
+     * which needs one of the other causes, can resolve it).
      */
     private boolean windowsWillRoll(final Evaluation ev) {
         final AccountState s = ev.state();
@@ -165,7 +166,8 @@ public final class AccountEngine {
                 || !s.support().requests().isEmpty()
                 || usage.hasUsage() && ev.now() < Days.plus(usage.lastUsageAt(), config.silenceDays(ev.segment()))
                 || usage.anyFeatureSince(ev.day() - config.breadthDays() + 1)
-                || healthDrop != null && healthDrop.isOpen();
+                || healthDrop != null && healthDrop.isOpen() && ev.health() != null
+                        && (ev.health().band() == HealthBand.HEALTHY || ev.health().band() == HealthBand.NEUTRAL);
     }
 
     private static long earliestAfter(final long now, final long current, final long candidate) {
