@@ -26,9 +26,10 @@ final class BillingFacts {
     private static final int RETAINED = 9;
     private static final int CANCELLED = 10;
     private static final int STARTED = 11;
-    private static final int FIELDS = 12;
+    private static final int FIRST_UNPAID = 12;
+    private static final int FIELDS = 13;
     private static final int[] TIMES = {MRR_AT, FAILED, SUCCEEDED, DOWNGRADED, UPGRADED, CANCEL_REQUESTED,
-        RETAINED, CANCELLED, STARTED};
+        RETAINED, CANCELLED, STARTED, FIRST_UNPAID};
 
     /** Timestamps use {@link Days#NONE} when never seen; MRR amounts use -1 when unknown. */
     private final long[] f;
@@ -65,7 +66,12 @@ final class BillingFacts {
                     f[MRR_AFTER_DOWNGRADE] = mrr;
                 }
             }
-            case PAYMENT_FAILED -> latest(FAILED, at);
+            case PAYMENT_FAILED -> {
+                latest(FAILED, at);
+                if (at > f[SUCCEEDED] && (f[FIRST_UNPAID] <= f[SUCCEEDED] || at < f[FIRST_UNPAID])) {
+                    f[FIRST_UNPAID] = at;
+                }
+            }
             case PAYMENT_SUCCEEDED -> latest(SUCCEEDED, at);
             case CANCELLATION_REQUESTED -> latest(CANCEL_REQUESTED, at);
             case CANCELLED -> latest(CANCELLED, at);
@@ -93,6 +99,18 @@ final class BillingFacts {
 
     boolean paymentPending() {
         return f[FAILED] > f[SUCCEEDED];
+    }
+
+    /**
+     * Start of the current unpaid period: the first failure after the last success, so that a repeated failure
+     * does not restart the grace period. When records arrived so out of order that this is unknown, the latest
+     * failure. {@link Days#NONE} when nothing is unpaid.
+     */
+    long unpaidSince() {
+        if (!paymentPending()) {
+            return Days.NONE;
+        }
+        return f[FIRST_UNPAID] > f[SUCCEEDED] ? f[FIRST_UNPAID] : f[FAILED];
     }
 
     long lastPaymentFailedAt() {

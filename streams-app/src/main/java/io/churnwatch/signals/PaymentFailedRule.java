@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * PAYMENT_FAILED: a PAYMENT_FAILED with no later PAYMENT_SUCCEEDED for {@code payment.failure.grace.days}.
- * Opens through the deadline at failure + grace; resolves on a later PAYMENT_SUCCEEDED. Severity HIGH.
+ * Opens through the deadline at first unpaid failure + grace (a repeated failure does not restart the grace);
+ * resolves on a later PAYMENT_SUCCEEDED. Severity HIGH.
  */
 final class PaymentFailedRule implements SignalRule {
 
@@ -21,9 +22,8 @@ final class PaymentFailedRule implements SignalRule {
     }
 
     private long graceEnds(final Evaluation ev) {
-        final BillingFacts billing = ev.state().billing();
-        return billing.paymentPending() ? Days.plus(billing.lastPaymentFailedAt(), config.paymentGraceDays())
-                : Days.NONE;
+        final long unpaidSince = ev.state().billing().unpaidSince();
+        return unpaidSince == Days.NONE ? Days.NONE : Days.plus(unpaidSince, config.paymentGraceDays());
     }
 
     @Override
@@ -40,13 +40,15 @@ final class PaymentFailedRule implements SignalRule {
 
     @Override
     public Explanation explain(final Evaluation ev, final AlertStatus status) {
-        final long failedAt = ev.state().billing().lastPaymentFailedAt();
+        final BillingFacts billing = ev.state().billing();
+        final long failedAt = status == AlertStatus.RESOLVED ? billing.lastPaymentFailedAt() : billing.unpaidSince();
         final String summary = status == AlertStatus.RESOLVED
                 ? "Payment succeeded after the failure on " + Days.iso(Days.of(failedAt))
                 : String.format(Locale.ROOT, "Payment failed on %s and was not recovered within %d days",
                         Days.iso(Days.of(failedAt)), config.paymentGraceDays());
         return Explanation.builder().time("paymentFailedAt", failedAt)
+                .time("lastPaymentFailedAt", billing.lastPaymentFailedAt())
                 .put("graceDays", config.paymentGraceDays())
-                .put("mrrCents", ev.state().billing().mrrCents()).summary(summary);
+                .put("mrrCents", billing.mrrCents()).summary(summary);
     }
 }
