@@ -57,18 +57,33 @@ public final class SignalsConfig {
     public static final String[] COMPONENTS = {"usage_trend", "recency", "breadth", "support", "billing"};
     private static final double[] DEFAULT_WEIGHTS = {30, 20, 15, 20, 15};
 
+    /** LOGIN_DECLINE settings ({@code login.decline.*}). */
+    public record LoginDecline(int recentDays, int baselineDays, double minBaselinePerWeek, double openRatio,
+                               double resolveRatio) {
+        /** Days of login history the windows need. */
+        public int totalDays() {
+            return recentDays + baselineDays;
+        }
+    }
+
+    /** TICKET_SPIKE settings ({@code ticket.spike.*}). */
+    public record TicketSpike(int recentDays, int baselineDays, int minCount, double ratio, int resolveCount,
+                              double resolveRatio) {
+        /** Days of ticket history the windows need. */
+        public int totalDays() {
+            return recentDays + baselineDays;
+        }
+    }
+
+    /** Points the support and billing health components lose per issue ({@code health.*.penalty.*}). */
+    public record Penalties(double supportTicket, double supportUrgent, double supportRequest,
+                            double billingPaymentFailed, double billingDowngrade,
+                            double billingCancellationRequested) {
+    }
+
     private final long graceMillis;
-    private final int loginRecentDays;
-    private final int loginBaselineDays;
-    private final double loginMinBaseline;
-    private final double loginOpenRatio;
-    private final double loginResolveRatio;
-    private final int ticketRecentDays;
-    private final int ticketBaselineDays;
-    private final int ticketMinCount;
-    private final double ticketRatio;
-    private final int ticketResolveCount;
-    private final double ticketResolveRatio;
+    private final LoginDecline loginDecline;
+    private final TicketSpike ticketSpike;
     private final int intentResolveDays;
     private final int[] silenceDays = new int[Segment.values().length];
     private final int paymentGraceDays;
@@ -78,28 +93,17 @@ public final class SignalsConfig {
     private final int healthDropDays;
     private final double[] weights = new double[COMPONENTS.length];
     private final int breadthDays;
-    private final double supportPenaltyTicket;
-    private final double supportPenaltyUrgent;
-    private final double supportPenaltyRequest;
-    private final double billingPenaltyFailed;
-    private final double billingPenaltyDowngrade;
-    private final double billingPenaltyCancel;
+    private final Penalties penalties;
     private final long severityHighMrrCents;
     private final int maxFeatures;
 
     SignalsConfig(final AbstractConfig c) {
         graceMillis = c.getLong(GRACE);
-        loginRecentDays = c.getInt(LOGIN_RECENT_DAYS);
-        loginBaselineDays = c.getInt(LOGIN_BASELINE_DAYS);
-        loginMinBaseline = c.getDouble(LOGIN_MIN_BASELINE);
-        loginOpenRatio = c.getDouble(LOGIN_OPEN_RATIO);
-        loginResolveRatio = c.getDouble(LOGIN_RESOLVE_RATIO);
-        ticketRecentDays = c.getInt(TICKET_RECENT_DAYS);
-        ticketBaselineDays = c.getInt(TICKET_BASELINE_DAYS);
-        ticketMinCount = c.getInt(TICKET_MIN_COUNT);
-        ticketRatio = c.getDouble(TICKET_RATIO);
-        ticketResolveCount = c.getInt(TICKET_RESOLVE_COUNT);
-        ticketResolveRatio = c.getDouble(TICKET_RESOLVE_RATIO);
+        loginDecline = new LoginDecline(c.getInt(LOGIN_RECENT_DAYS), c.getInt(LOGIN_BASELINE_DAYS),
+                c.getDouble(LOGIN_MIN_BASELINE), c.getDouble(LOGIN_OPEN_RATIO), c.getDouble(LOGIN_RESOLVE_RATIO));
+        ticketSpike = new TicketSpike(c.getInt(TICKET_RECENT_DAYS), c.getInt(TICKET_BASELINE_DAYS),
+                c.getInt(TICKET_MIN_COUNT), c.getDouble(TICKET_RATIO), c.getInt(TICKET_RESOLVE_COUNT),
+                c.getDouble(TICKET_RESOLVE_RATIO));
         intentResolveDays = c.getInt(INTENT_RESOLVE_DAYS);
         final int defaultSilence = c.getInt(SILENCE_DAYS);
         for (final Segment segment : Segment.values()) {
@@ -115,12 +119,9 @@ public final class SignalsConfig {
             weights[i] = c.getDouble(WEIGHT_PREFIX + COMPONENTS[i]);
         }
         breadthDays = c.getInt(BREADTH_DAYS);
-        supportPenaltyTicket = c.getDouble(SUPPORT_PENALTY_TICKET);
-        supportPenaltyUrgent = c.getDouble(SUPPORT_PENALTY_URGENT);
-        supportPenaltyRequest = c.getDouble(SUPPORT_PENALTY_REQUEST);
-        billingPenaltyFailed = c.getDouble(BILLING_PENALTY_FAILED);
-        billingPenaltyDowngrade = c.getDouble(BILLING_PENALTY_DOWNGRADE);
-        billingPenaltyCancel = c.getDouble(BILLING_PENALTY_CANCEL);
+        penalties = new Penalties(c.getDouble(SUPPORT_PENALTY_TICKET), c.getDouble(SUPPORT_PENALTY_URGENT),
+                c.getDouble(SUPPORT_PENALTY_REQUEST), c.getDouble(BILLING_PENALTY_FAILED),
+                c.getDouble(BILLING_PENALTY_DOWNGRADE), c.getDouble(BILLING_PENALTY_CANCEL));
         severityHighMrrCents = c.getLong(SEVERITY_HIGH_MRR);
         maxFeatures = c.getInt(MAX_FEATURES);
         validateAcrossKeys();
@@ -206,17 +207,17 @@ public final class SignalsConfig {
     }
 
     private void validateAcrossKeys() {
-        if (loginResolveRatio <= loginOpenRatio) {
-            throw new ConfigException(LOGIN_RESOLVE_RATIO, loginResolveRatio,
-                    "must be greater than " + LOGIN_OPEN_RATIO + " (" + loginOpenRatio + ")");
+        if (loginDecline.resolveRatio() <= loginDecline.openRatio()) {
+            throw new ConfigException(LOGIN_RESOLVE_RATIO, loginDecline.resolveRatio(),
+                    "must be greater than " + LOGIN_OPEN_RATIO + " (" + loginDecline.openRatio() + ")");
         }
-        if (ticketResolveCount > ticketMinCount) {
-            throw new ConfigException(TICKET_RESOLVE_COUNT, ticketResolveCount,
-                    "must not exceed " + TICKET_MIN_COUNT + " (" + ticketMinCount + ")");
+        if (ticketSpike.resolveCount() > ticketSpike.minCount()) {
+            throw new ConfigException(TICKET_RESOLVE_COUNT, ticketSpike.resolveCount(),
+                    "must not exceed " + TICKET_MIN_COUNT + " (" + ticketSpike.minCount() + ")");
         }
-        if (ticketResolveRatio > ticketRatio) {
-            throw new ConfigException(TICKET_RESOLVE_RATIO, ticketResolveRatio,
-                    "must not exceed " + TICKET_RATIO + " (" + ticketRatio + ")");
+        if (ticketSpike.resolveRatio() > ticketSpike.ratio()) {
+            throw new ConfigException(TICKET_RESOLVE_RATIO, ticketSpike.resolveRatio(),
+                    "must not exceed " + TICKET_RATIO + " (" + ticketSpike.ratio() + ")");
         }
         double sum = 0;
         for (final double weight : weights) {
@@ -236,48 +237,16 @@ public final class SignalsConfig {
         return graceMillis;
     }
 
-    public int loginRecentDays() {
-        return loginRecentDays;
+    public LoginDecline loginDecline() {
+        return loginDecline;
     }
 
-    public int loginBaselineDays() {
-        return loginBaselineDays;
+    public TicketSpike ticketSpike() {
+        return ticketSpike;
     }
 
-    public double loginMinBaselinePerWeek() {
-        return loginMinBaseline;
-    }
-
-    public double loginOpenRatio() {
-        return loginOpenRatio;
-    }
-
-    public double loginResolveRatio() {
-        return loginResolveRatio;
-    }
-
-    public int ticketRecentDays() {
-        return ticketRecentDays;
-    }
-
-    public int ticketBaselineDays() {
-        return ticketBaselineDays;
-    }
-
-    public int ticketMinCount() {
-        return ticketMinCount;
-    }
-
-    public double ticketRatio() {
-        return ticketRatio;
-    }
-
-    public int ticketResolveCount() {
-        return ticketResolveCount;
-    }
-
-    public double ticketResolveRatio() {
-        return ticketResolveRatio;
+    public Penalties penalties() {
+        return penalties;
     }
 
     public int intentResolveDays() {
@@ -316,30 +285,6 @@ public final class SignalsConfig {
 
     public int breadthDays() {
         return breadthDays;
-    }
-
-    public double supportPenaltyTicket() {
-        return supportPenaltyTicket;
-    }
-
-    public double supportPenaltyUrgent() {
-        return supportPenaltyUrgent;
-    }
-
-    public double supportPenaltyRequest() {
-        return supportPenaltyRequest;
-    }
-
-    public double billingPenaltyPaymentFailed() {
-        return billingPenaltyFailed;
-    }
-
-    public double billingPenaltyDowngrade() {
-        return billingPenaltyDowngrade;
-    }
-
-    public double billingPenaltyCancellationRequested() {
-        return billingPenaltyCancel;
     }
 
     public long severityHighMrrCents() {

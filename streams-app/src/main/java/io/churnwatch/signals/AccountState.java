@@ -46,8 +46,8 @@ public final class AccountState {
     static AccountState create(final String accountId, final long clock, final SignalsConfig config) {
         final long day = Days.of(clock);
         return new AccountState(accountId, clock,
-                UsageFacts.empty(config.loginRecentDays() + config.loginBaselineDays(), day),
-                SupportFacts.empty(config.ticketRecentDays() + config.ticketBaselineDays(), day),
+                UsageFacts.empty(config.loginDecline().totalDays(), day),
+                SupportFacts.empty(config.ticketSpike().totalDays(), day),
                 BillingFacts.empty(), new DailyCounts(config.healthDropDays(), day), -1,
                 new EnumMap<>(ChurnSignal.class));
     }
@@ -127,8 +127,8 @@ public final class AccountState {
 
     /** Re-sizes the rings to the configured windows (a no-op unless the settings changed). */
     void fit(final SignalsConfig config) {
-        usage.fit(config.loginRecentDays() + config.loginBaselineDays());
-        support.fit(config.ticketRecentDays() + config.ticketBaselineDays());
+        usage.fit(config.loginDecline().totalDays());
+        support.fit(config.ticketSpike().totalDays());
         healthMax = healthMax.resized(config.healthDropDays());
     }
 

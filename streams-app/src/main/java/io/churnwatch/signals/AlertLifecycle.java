@@ -43,7 +43,8 @@ final class AlertLifecycle {
         if (open) {
             if (!verdict.active()) {
                 episode.resolve(ev.now());
-                out.add(alerts.build(ev, signal, episode, AlertStatus.RESOLVED, rule.explain(ev, AlertStatus.RESOLVED)));
+                final Explanation why = rule.explain(ev, AlertStatus.RESOLVED);
+                out.add(alerts.build(ev, signal, episode, AlertStatus.RESOLVED, why));
             } else if (Severities.higher(verdict.severity(), episode.severity())) {
                 episode.escalate(verdict.severity());
                 out.add(alerts.build(ev, signal, episode, AlertStatus.OPEN, rule.explain(ev, AlertStatus.OPEN)));

@@ -43,13 +43,14 @@ final class DowngradeRule implements SignalRule {
         final long before = billing.mrrBeforeDowngrade();
         final long after = billing.mrrAfterDowngrade();
         final String lost = before < 0 ? "unknown" : Long.toString(Math.max(0, before - after));
+        final String on = Days.iso(Days.of(billing.lastDowngradeAt()));
+        final String previous = before < 0 ? "unknown" : Long.toString(before);
         final String summary = status == AlertStatus.RESOLVED
-                ? "Downgrade of " + Days.iso(Days.of(billing.lastDowngradeAt())) + " is no longer recent or was reversed"
-                : String.format(Locale.ROOT, "Downgraded on %s: MRR %s -> %d cents (lost %s)",
-                        Days.iso(Days.of(billing.lastDowngradeAt())), before < 0 ? "unknown" : Long.toString(before),
-                        after, lost);
+                ? "Downgrade of " + on + " is no longer recent or was reversed"
+                : String.format(Locale.ROOT, "Downgraded on %s: MRR %s -> %d cents (lost %s)", on, previous, after,
+                        lost);
         return Explanation.builder().time("downgradedAt", billing.lastDowngradeAt())
-                .put("previousMrrCents", before < 0 ? "unknown" : Long.toString(before))
+                .put("previousMrrCents", previous)
                 .put("newMrrCents", after).put("lostMrrCents", lost).summary(summary);
     }
 }

@@ -41,8 +41,8 @@ final class HealthComponents {
     }
 
     private Raw usageTrend(final AccountState state, final long today) {
-        final Trend t = Trend.of(state.usage().logins(), today, config.loginRecentDays(),
-                config.loginBaselineDays());
+        final Trend t = Trend.of(state.usage().logins(), today, config.loginDecline().recentDays(),
+                config.loginDecline().baselineDays());
         if (t.baseline() == 0) {
             return null;
         }
@@ -75,12 +75,14 @@ final class HealthComponents {
         if (!support.hasTickets()) {
             return null;
         }
-        final Trend t = Trend.of(support.opened(), today, config.ticketRecentDays(), config.ticketBaselineDays());
+        final SignalsConfig.TicketSpike window = config.ticketSpike();
+        final Trend t = Trend.of(support.opened(), today, window.recentDays(), window.baselineDays());
         final long urgent = support.urgent().sum(t.splitDay(), t.toDay());
         final long requests = support.requests().sum(t.splitDay(), t.toDay());
         final double excess = Math.max(0, t.recentPerWeek() - t.baselinePerWeek());
-        final double score = 100 - config.supportPenaltyTicket() * excess - config.supportPenaltyUrgent() * urgent
-                - config.supportPenaltyRequest() * requests;
+        final SignalsConfig.Penalties penalties = config.penalties();
+        final double score = 100 - penalties.supportTicket() * excess - penalties.supportUrgent() * urgent
+                - penalties.supportRequest() * requests;
         return new Raw(score, String.format(Locale.ROOT, "%d tickets in %d days vs %s/wk baseline, %d urgent, "
                 + "%d requests", t.recent(), t.recentDays(), Fmt.num(t.baselinePerWeek()), urgent, requests));
     }
@@ -93,15 +95,15 @@ final class HealthComponents {
         double score = 100;
         final List<String> issues = new ArrayList<>();
         if (billing.paymentPending()) {
-            score -= config.billingPenaltyPaymentFailed();
+            score -= config.penalties().billingPaymentFailed();
             issues.add("payment failure unpaid");
         }
         if (billing.downgradeActive(now, config.downgradeResolveDays())) {
-            score -= config.billingPenaltyDowngrade();
+            score -= config.penalties().billingDowngrade();
             issues.add("recent downgrade");
         }
         if (billing.cancellationPending()) {
-            score -= config.billingPenaltyCancellationRequested();
+            score -= config.penalties().billingCancellationRequested();
             issues.add("cancellation requested");
         }
         return new Raw(score, issues.isEmpty() ? "no billing issues" : String.join(", ", issues));

@@ -12,10 +12,12 @@ import java.util.Locale;
  */
 final class LoginDeclineRule implements SignalRule {
 
-    private final SignalsConfig config;
+    private final SignalsConfig.LoginDecline login;
+    private final long highMrrCents;
 
     LoginDeclineRule(final SignalsConfig config) {
-        this.config = config;
+        this.login = config.loginDecline();
+        this.highMrrCents = config.severityHighMrrCents();
     }
 
     @Override
@@ -24,18 +26,18 @@ final class LoginDeclineRule implements SignalRule {
     }
 
     private Trend trend(final Evaluation ev) {
-        return Trend.of(ev.state().usage().logins(), ev.day(), config.loginRecentDays(), config.loginBaselineDays());
+        return Trend.of(ev.state().usage().logins(), ev.day(), login.recentDays(), login.baselineDays());
     }
 
     @Override
     public Verdict assess(final Evaluation ev, final boolean currentlyOpen) {
         final Trend trend = trend(ev);
         final boolean active = currentlyOpen
-                ? trend.ratio() < config.loginResolveRatio()
-                : trend.baselinePerWeek() >= config.loginMinBaselinePerWeek()
-                        && trend.ratio() <= config.loginOpenRatio();
-        final Severity base = trend.ratio() <= config.loginOpenRatio() / 2 ? Severity.HIGH : Severity.MEDIUM;
-        return Verdict.when(active, Severities.forAccount(base, ev, config.severityHighMrrCents()));
+                ? trend.ratio() < login.resolveRatio()
+                : trend.baselinePerWeek() >= login.minBaselinePerWeek()
+                        && trend.ratio() <= login.openRatio();
+        final Severity base = trend.ratio() <= login.openRatio() / 2 ? Severity.HIGH : Severity.MEDIUM;
+        return Verdict.when(active, Severities.forAccount(base, ev, highMrrCents));
     }
 
     @Override

@@ -45,9 +45,9 @@ final class SilenceRule implements SignalRule {
     public Explanation explain(final Evaluation ev, final AlertStatus status) {
         final long last = ev.state().usage().lastUsageAt();
         final long daysSilent = ev.day() - Days.of(last);
-        final String summary = status == AlertStatus.RESOLVED
-                ? "Usage resumed on " + Days.iso(Days.of(last))
-                : String.format(Locale.ROOT, "No usage for %d days (last seen %s)", daysSilent, Days.iso(Days.of(last)));
+        final String lastDay = Days.iso(Days.of(last));
+        final String summary = status == AlertStatus.RESOLVED ? "Usage resumed on " + lastDay
+                : String.format(Locale.ROOT, "No usage for %d days (last seen %s)", daysSilent, lastDay);
         return Explanation.builder().put("daysSilent", daysSilent).time("lastSeenAt", last)
                 .put("silenceDays", config.silenceDays(ev.segment())).summary(summary);
     }

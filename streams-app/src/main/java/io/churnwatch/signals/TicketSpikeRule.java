@@ -12,10 +12,12 @@ import java.util.Locale;
  */
 final class TicketSpikeRule implements SignalRule {
 
-    private final SignalsConfig config;
+    private final SignalsConfig.TicketSpike spike;
+    private final long highMrrCents;
 
     TicketSpikeRule(final SignalsConfig config) {
-        this.config = config;
+        this.spike = config.ticketSpike();
+        this.highMrrCents = config.severityHighMrrCents();
     }
 
     @Override
@@ -24,8 +26,7 @@ final class TicketSpikeRule implements SignalRule {
     }
 
     private Trend trend(final Evaluation ev) {
-        return Trend.of(ev.state().support().opened(), ev.day(), config.ticketRecentDays(),
-                config.ticketBaselineDays());
+        return Trend.of(ev.state().support().opened(), ev.day(), spike.recentDays(), spike.baselineDays());
     }
 
     private long recentRequests(final Evaluation ev, final Trend trend) {
@@ -36,14 +37,14 @@ final class TicketSpikeRule implements SignalRule {
     public Verdict assess(final Evaluation ev, final boolean currentlyOpen) {
         final Trend trend = trend(ev);
         final boolean active = currentlyOpen
-                ? trend.recent() >= config.ticketResolveCount() && trend.ratio() >= config.ticketResolveRatio()
-                : trend.recent() >= config.ticketMinCount() && trend.ratio() >= config.ticketRatio();
+                ? trend.recent() >= spike.resolveCount() && trend.ratio() >= spike.resolveRatio()
+                : trend.recent() >= spike.minCount() && trend.ratio() >= spike.ratio();
         if (!active) {
             return Verdict.INACTIVE;
         }
-        final Severity base = trend.recent() >= 2L * config.ticketMinCount() ? Severity.HIGH : Severity.MEDIUM;
+        final Severity base = trend.recent() >= 2L * spike.minCount() ? Severity.HIGH : Severity.MEDIUM;
         final Severity withRequests = recentRequests(ev, trend) > 0 ? Severities.raise(base, 1) : base;
-        return Verdict.active(Severities.forAccount(withRequests, ev, config.severityHighMrrCents()));
+        return Verdict.active(Severities.forAccount(withRequests, ev, highMrrCents));
     }
 
     @Override

@@ -18,12 +18,12 @@ class SignalsConfigTest {
         final SignalsConfig config = SignalsConfig.defaults();
 
         assertThat(config.grace()).isEqualTo(Duration.ofDays(1));
-        assertThat(config.loginRecentDays()).isEqualTo(7);
-        assertThat(config.loginBaselineDays()).isEqualTo(28);
-        assertThat(config.loginOpenRatio()).isEqualTo(0.5);
-        assertThat(config.loginResolveRatio()).isEqualTo(0.75);
-        assertThat(config.ticketMinCount()).isEqualTo(3);
-        assertThat(config.ticketRatio()).isEqualTo(3.0);
+        assertThat(config.loginDecline().recentDays()).isEqualTo(7);
+        assertThat(config.loginDecline().baselineDays()).isEqualTo(28);
+        assertThat(config.loginDecline().openRatio()).isEqualTo(0.5);
+        assertThat(config.loginDecline().resolveRatio()).isEqualTo(0.75);
+        assertThat(config.ticketSpike().minCount()).isEqualTo(3);
+        assertThat(config.ticketSpike().ratio()).isEqualTo(3.0);
         assertThat(config.silenceDays(Segment.HIGH_TOUCH)).isEqualTo(14);
         assertThat(config.paymentGraceDays()).isEqualTo(3);
         assertThat(config.cooldownDays()).isEqualTo(7);
