@@ -84,10 +84,12 @@ public final class AccountEngine {
         final boolean late = s.isLate(at, config.graceMillis());
         s.advanceTo(at);
         final boolean wasChurned = s.churned();
+        final long mrrBefore = s.billing().mrrCents();
         s.billing().apply(event, at);
         final List<ChurnRiskAlert> alerts = new ArrayList<>();
         if (!wasChurned && s.churned()) {
-            lifecycle.closeAll(new Evaluation(s, s.clockMillis(), segment(profile), owner(profile), null), alerts);
+            final Evaluation ev = new Evaluation(s, s.clockMillis(), segment(profile), owner(profile), null);
+            lifecycle.closeAll(ev, mrrBefore, alerts);
             s.clearHealthHistory();
         }
         return evaluate(s, profile, late, alerts);

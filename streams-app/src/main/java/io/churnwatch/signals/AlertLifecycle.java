@@ -66,17 +66,23 @@ final class AlertLifecycle {
         return Days.NONE;
     }
 
-    /** Emits CLOSED_CHURNED for every open episode (in signal order) and forgets all episodes. */
-    void closeAll(final Evaluation ev, final List<ChurnRiskAlert> out) {
+    /**
+     * Emits CLOSED_CHURNED for every open episode (in signal order) and forgets all episodes. The records carry
+     * the MRR the account had before it cancelled ({@code churnedMrrCents}) as the MRR at risk.
+     */
+    void closeAll(final Evaluation ev, final long churnedMrrCents, final List<ChurnRiskAlert> out) {
         final long cancelledAt = ev.state().billing().lastCancelledAt();
         final Iterator<Map.Entry<ChurnSignal, Episode>> it = ev.state().episodes().entrySet().iterator();
         while (it.hasNext()) {
             final Map.Entry<ChurnSignal, Episode> entry = it.next();
             if (entry.getValue().isOpen()) {
                 final Explanation why = Explanation.builder().put("reason", "CANCELLED")
-                        .time("cancelledAt", cancelledAt)
+                        .time("cancelledAt", cancelledAt).put("churnedMrrCents", churnedMrrCents)
                         .summary("Account cancelled on " + Days.iso(Days.of(cancelledAt)) + "; alert closed");
-                out.add(alerts.build(ev, entry.getKey(), entry.getValue(), AlertStatus.CLOSED_CHURNED, why));
+                final ChurnRiskAlert closed = alerts.build(ev, entry.getKey(), entry.getValue(),
+                        AlertStatus.CLOSED_CHURNED, why);
+                closed.setMrrAtRiskCents(churnedMrrCents);
+                out.add(closed);
             }
             it.remove();
         }

@@ -100,6 +100,7 @@ class AlertLifecycleTest {
         for (final ChurnRiskAlert alert : closed) {
             assertThat(s.alerts(alert.getSignal(), AlertStatus.OPEN).get(0).getAlertId())
                     .isEqualTo(alert.getAlertId());
+            assertThat(alert.getMrrAtRiskCents()).isEqualTo(50_000);
         }
         assertThat(s.last.health()).isEmpty();
         assertThat(s.last.nextDeadlineMillis()).isEmpty();
