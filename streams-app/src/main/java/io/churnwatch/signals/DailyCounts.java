@@ -11,8 +11,9 @@ import org.apache.avro.io.Encoder;
  *
  * <p>The ring rolls forward as the account's clock advances ({@link #rollTo}); days that fall out of it are
  * forgotten and days skipped over read as 0. Values are either summed ({@link #add}) or kept as a daily maximum
- * ({@link #raise}). Encoded as size, head day and the values from the oldest day to the newest, so two rings
- * holding the same days encode to the same bytes whatever their internal rotation.
+ * ({@link #raise}). Encoded as size, head day, the number of empty days at the old end and the remaining values
+ * from the oldest day to the newest, so two rings holding the same days encode to the same bytes whatever their
+ * internal rotation.
  */
 final class DailyCounts {
 
@@ -122,7 +123,13 @@ final class DailyCounts {
     void write(final Encoder out) throws IOException {
         out.writeInt(values.length);
         out.writeLong(headDay);
-        for (long d = firstDay(); d <= headDay; d++) {
+        long first = firstDay();
+        while (first <= headDay && values[index(first)] == 0) {
+            first++;
+        }
+        // most rings are mostly empty at the old end: the leading empty days are written as one count
+        out.writeInt((int) (first - firstDay()));
+        for (long d = first; d <= headDay; d++) {
             out.writeInt(values[index(d)]);
         }
     }
@@ -130,7 +137,11 @@ final class DailyCounts {
     static DailyCounts read(final Decoder in) throws IOException {
         final int size = in.readInt();
         final DailyCounts ring = new DailyCounts(size, in.readLong());
-        for (long d = ring.firstDay(); d <= ring.headDay; d++) {
+        final int empty = in.readInt();
+        if (empty < 0 || empty > size) {
+            throw new IOException("empty-day count out of range: " + empty);
+        }
+        for (long d = ring.firstDay() + empty; d <= ring.headDay; d++) {
             ring.values[ring.index(d)] = in.readInt();
         }
         return ring;

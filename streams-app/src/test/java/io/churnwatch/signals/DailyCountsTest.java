@@ -2,7 +2,14 @@ package io.churnwatch.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DailyCountsTest {
 
@@ -84,5 +91,35 @@ class DailyCountsTest {
         b.rollTo(100);
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    }
+
+    private static byte[] encode(final DailyCounts ring) throws IOException {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        ring.write(out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 0, 3, 6})
+    void shouldReadBackEqualRingWhenEncoded(final int filledFromOffset) throws IOException {
+        final DailyCounts ring = new DailyCounts(7, 100);
+        if (filledFromOffset >= 0) {
+            for (int d = 94 + filledFromOffset; d <= 100; d++) {
+                ring.add(d, d);
+            }
+        }
+
+        final byte[] bytes = encode(ring);
+        final DailyCounts copy = DailyCounts.read(DecoderFactory.get().binaryDecoder(bytes, null));
+
+        assertThat(copy).isEqualTo(ring);
+        assertThat(encode(copy)).isEqualTo(bytes);
+    }
+
+    @Test
+    void shouldEncodeEmptyRingInFewBytes() throws IOException {
+        assertThat(encode(new DailyCounts(35, 20_000))).hasSizeLessThan(6);
     }
 }
