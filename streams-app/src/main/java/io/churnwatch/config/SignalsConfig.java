@@ -165,7 +165,8 @@ public final class SignalsConfig {
         }
         integer(def, PAYMENT_GRACE_DAYS, 3, 0, 60,
                 "Days a failed payment may stay without a later PAYMENT_SUCCEEDED before PAYMENT_FAILED opens.");
-        integer(def, DOWNGRADE_RESOLVE_DAYS, 28, 1, 365, "DOWNGRADE resolves this many days after the downgrade.");
+        integer(def, DOWNGRADE_RESOLVE_DAYS, 28, 1, 365,
+                "DOWNGRADE resolves this many days after the downgrade (or at once on a later UPGRADED).");
         integer(def, COOLDOWN_DAYS, 7, 0, 365,
                 "After an alert resolves, the same signal cannot reopen for this many days.");
         integer(def, HEALTH_DROP_POINTS, 20, 1, 100,
