@@ -96,9 +96,12 @@ public final class AccountEngine {
     }
 
     /**
-     * Re-evaluates an account once stream time passed the deadline its previous outcome asked for.
+     * Re-evaluates an account once stream time passed the deadline its previous outcome asked for. Also the way
+     * to re-evaluate after the account's profile changed (its segment sets the silence period and the play):
+     * pass {@code state.clock()} as {@code at}.
      *
      * @param at the deadline; an earlier value (a stale index entry) evaluates at the account's own clock
+     * @return for a null state, an outcome with a null state and nothing to emit
      */
     public Outcome onDeadline(final AccountState state, final AccountProfile profile, final Instant at) {
         if (state == null) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.churnwatch.events.Segment;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,7 +87,7 @@ class SignalsConfigTest {
 
     @Test
     void shouldDeclareEveryKeyWithDocumentation() {
-        assertThat(SignalsConfig.define(new org.apache.kafka.common.config.ConfigDef()).configKeys().values())
+        assertThat(SignalsConfig.define(new ConfigDef()).configKeys().values())
                 .hasSizeGreaterThan(30)
                 .allSatisfy(key -> assertThat(key.documentation).isNotBlank());
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.churnwatch.events.BillingEventType;
 import io.churnwatch.events.TicketCategory;
 import io.churnwatch.events.UsageKind;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class DeadlinesTest {
 
     @Test
     void shouldAskForGraceEndWhenOnlyAPaymentFailureIsPending() {
-        final Scenario s = Scenario.with(java.util.Map.of("health.weight.billing", 0.0));
+        final Scenario s = Scenario.with(Map.of("health.weight.billing", 0.0));
 
         s.billing(at(0, 8), BillingEventType.PAYMENT_FAILED, 10_000);
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Drives an {@link AccountEngine} for one account the way the stream processor does: before each input record,
@@ -125,7 +126,7 @@ final class Scenario {
         return health.get(health.size() - 1);
     }
 
-    private Outcome apply(final Instant at, final java.util.function.Supplier<Outcome> call) {
+    private Outcome apply(final Instant at, final Supplier<Outcome> call) {
         advanceTo(at);
         return record(call.get());
     }

@@ -4,6 +4,7 @@ import static io.churnwatch.signals.Scenario.at;
 import static io.churnwatch.signals.Scenario.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.churnwatch.events.BillingEventType;
 import io.churnwatch.events.Segment;
 import io.churnwatch.events.UsageKind;
 import java.util.Map;
@@ -29,7 +30,7 @@ class SilenceRuleTest {
     @Test
     void shouldNeverOpenWhenAccountHasNoUsage() {
         final Scenario s = Scenario.defaults();
-        s.billing(at(0, 12), io.churnwatch.events.BillingEventType.SUBSCRIPTION_STARTED, 1000);
+        s.billing(at(0, 12), BillingEventType.SUBSCRIPTION_STARTED, 1000);
 
         s.advanceTo(day(60));
 
