@@ -1,0 +1,189 @@
+package io.churnwatch.signals;
+
+import io.churnwatch.config.SignalsConfig;
+import io.churnwatch.events.AccountProfile;
+import io.churnwatch.events.BillingEvent;
+import io.churnwatch.events.Segment;
+import io.churnwatch.events.SupportTicketEvent;
+import io.churnwatch.events.UsageEvent;
+import io.churnwatch.events.UsageKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The per-account churn logic: pure (no Kafka Streams, no I/O, no wall clock) and deterministic.
+ *
+ * <p>The caller (the Kafka Streams processor) passes the account's stored state (null for a new account), the
+ * input record and the account's profile (null for an unknown account: LOW_TOUCH, no owner), stores the returned
+ * state, emits the returned alerts and health update, and indexes the account under the returned deadline,
+ * calling {@link #onDeadline} once stream time passes it.
+ *
+ * <p>Time is event time. Each account has its own clock, the latest event time or deadline it has seen;
+ * evaluation happens at that clock, so an out-of-order record never moves it back. A record older than clock
+ * minus {@code window.grace} is late: it changes no windowed counts ({@link Outcome#late()} is true) but still
+ * advances last-seen facts such as the last usage. A record within the grace period counts in its own day.
+ *
+ * <p>From a CANCELLED on, the account's open alerts are closed with CLOSED_CHURNED and it emits nothing (no
+ * alerts, no health updates, no deadlines) until a later SUBSCRIPTION_STARTED.
+ *
+ * <p>Thread-safe: an engine holds only configuration; all per-account data is in the {@link AccountState}.
+ */
+public final class AccountEngine {
+
+    private final SignalsConfig config;
+    private final String scoringVersion;
+    private final List<SignalRule> rules;
+    private final HealthScorer scorer;
+    private final AlertLifecycle lifecycle;
+
+    public AccountEngine(final SignalsConfig config, final String scoringVersion) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.scoringVersion = Objects.requireNonNull(scoringVersion, "scoringVersion");
+        this.rules = List.of(new LoginDeclineRule(config), new TicketSpikeRule(config),
+                new CancellationIntentRule(config), new SilenceRule(config), new PaymentFailedRule(config),
+                new DowngradeRule(config), new CancellationRequestedRule(), new HealthDropRule(config));
+        this.scorer = new HealthScorer(config);
+        this.lifecycle = new AlertLifecycle(config, new AlertFactory(scoringVersion));
+    }
+
+    public Outcome onUsage(final AccountState state, final UsageEvent event, final AccountProfile profile) {
+        final long at = event.getOccurredAt().toEpochMilli();
+        final AccountState s = prepare(state, event.getAccountId(), at);
+        final boolean late = s.isLate(at, config.graceMillis());
+        s.advanceTo(at);
+        final long day = Days.of(at);
+        s.usage().seenAt(at);
+        if (event.getFeature() != null && !event.getFeature().isEmpty()) {
+            s.usage().featureUsed(event.getFeature(), day, config.maxFeatures());
+        }
+        if (!late && event.getKind() == UsageKind.LOGIN) {
+            s.usage().countLogins(day, event.getQuantity());
+        }
+        return evaluate(s, profile, late, new ArrayList<>());
+    }
+
+    public Outcome onTicket(final AccountState state, final SupportTicketEvent event, final AccountProfile profile) {
+        final long at = event.getOccurredAt().toEpochMilli();
+        final AccountState s = prepare(state, event.getAccountId(), at);
+        final boolean late = s.isLate(at, config.graceMillis());
+        s.advanceTo(at);
+        s.support().seen(event, at);
+        if (!late) {
+            s.support().count(event, Days.of(at));
+        }
+        return evaluate(s, profile, late, new ArrayList<>());
+    }
+
+    public Outcome onBilling(final AccountState state, final BillingEvent event, final AccountProfile profile) {
+        final long at = event.getOccurredAt().toEpochMilli();
+        final AccountState s = prepare(state, event.getAccountId(), at);
+        final boolean late = s.isLate(at, config.graceMillis());
+        s.advanceTo(at);
+        final boolean wasChurned = s.churned();
+        final long mrrBefore = s.billing().mrrCents();
+        s.billing().apply(event, at);
+        final List<ChurnRiskAlert> alerts = new ArrayList<>();
+        if (!wasChurned && s.churned()) {
+            final Evaluation ev = new Evaluation(s, s.clockMillis(), segment(profile), owner(profile), null);
+            lifecycle.closeAll(ev, mrrBefore, alerts);
+            s.clearHealthHistory();
+        }
+        return evaluate(s, profile, late, alerts);
+    }
+
+    /**
+     * Re-evaluates an account once stream time passed the deadline its previous outcome asked for. Also the way
+     * to re-evaluate after the account's profile changed (its segment sets the silence period and the play):
+     * pass {@code state.clock()} as {@code at}.
+     *
+     * @param at the deadline; an earlier value (a stale index entry) evaluates at the account's own clock
+     * @return for a null state, an outcome with a null state and nothing to emit
+     */
+    public Outcome onDeadline(final AccountState state, final AccountProfile profile, final Instant at) {
+        if (state == null) {
+            return new Outcome(null, List.of(), Optional.empty(), OptionalLong.empty(), false);
+        }
+        state.fit(config);
+        state.advanceTo(at.toEpochMilli());
+        return evaluate(state, profile, false, new ArrayList<>());
+    }
+
+    private AccountState prepare(final AccountState state, final String accountId, final long at) {
+        if (state == null) {
+            return AccountState.create(accountId, at, config);
+        }
+        state.fit(config);
+        return state;
+    }
+
+    private Outcome evaluate(final AccountState s, final AccountProfile profile, final boolean late,
+                             final List<ChurnRiskAlert> alerts) {
+        if (s.churned()) {
+            return new Outcome(s, alerts, Optional.empty(), OptionalLong.empty(), late);
+        }
+        final long now = s.clockMillis();
+        final Segment segment = segment(profile);
+        final HealthSnapshot health = scorer.score(s, now, segment);
+        if (health != null) {
+            s.recordScore(health.score());
+        }
+        final Evaluation ev = new Evaluation(s, now, segment, owner(profile), health);
+        long next = Long.MAX_VALUE;
+        for (final SignalRule rule : rules) {
+            next = earliestAfter(now, next, lifecycle.step(rule, ev, alerts));
+            next = earliestAfter(now, next, rule.nextChange(ev));
+        }
+        if (windowsWillRoll(ev)) {
+            next = earliestAfter(now, next, Days.start(ev.day() + 1));
+        }
+        return new Outcome(s, alerts, healthUpdate(s, health, now),
+                next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next), late);
+    }
+
+    private Optional<HealthScoreUpdate> healthUpdate(final AccountState s, final HealthSnapshot health,
+                                                     final long now) {
+        if (health == null) {
+            return Optional.empty();
+        }
+        final Integer previous = s.lastEmittedScore().isPresent() ? s.lastEmittedScore().getAsInt() : null;
+        if (previous != null && previous == health.score()) {
+            return Optional.empty();
+        }
+        s.emittedScore(health.score());
+        return Optional.of(HealthScorer.toUpdate(s.accountId(), health, previous, now, scoringVersion));
+    }
+
+    /**
+     * True while a day boundary can change a verdict or the score without new input: windowed counts that will
+     * roll, a recency that still decays, features that will age out of the breadth window, or an open
+     * HEALTH_DROP held open only by a high that will age out (in the AT_RISK/CRITICAL band only a score change,
+     * which needs one of the other causes, can resolve it).
+     */
+    private boolean windowsWillRoll(final Evaluation ev) {
+        final AccountState s = ev.state();
+        final UsageFacts usage = s.usage();
+        final Episode healthDrop = s.episodes().get(ChurnSignal.HEALTH_DROP);
+        return !usage.logins().isEmpty() || !s.support().opened().isEmpty() || !s.support().urgent().isEmpty()
+                || !s.support().requests().isEmpty()
+                || usage.hasUsage() && ev.now() < Days.plus(usage.lastUsageAt(), config.silenceDays(ev.segment()))
+                || usage.anyFeatureSince(ev.day() - config.breadthDays() + 1)
+                || healthDrop != null && healthDrop.isOpen() && ev.health() != null
+                        && (ev.health().band() == HealthBand.HEALTHY || ev.health().band() == HealthBand.NEUTRAL);
+    }
+
+    private static long earliestAfter(final long now, final long current, final long candidate) {
+        return candidate > now && candidate < current ? candidate : current;
+    }
+
+    private static Segment segment(final AccountProfile profile) {
+        return profile == null || profile.getSegment() == null ? Segment.LOW_TOUCH : profile.getSegment();
+    }
+
+    private static String owner(final AccountProfile profile) {
+        return profile == null ? null : profile.getOwnerId();
+    }
+}

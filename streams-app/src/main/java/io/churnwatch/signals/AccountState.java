@@ -1,0 +1,186 @@
+package io.churnwatch.signals;
+
+import io.churnwatch.config.SignalsConfig;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.apache.avro.io.Decoder;
+import org.apache.avro.io.Encoder;
+
+/**
+ * Everything churnwatch remembers about one account, bounded in size whatever the account's traffic: its
+ * event-time clock, the usage/support/billing facts, a daily maximum of its health score (for HEALTH_DROP),
+ * the last emitted score, and its alert episodes (only non-idle ones, in {@link ChurnSignal} order).
+ *
+ * <p>Mutable: {@link AccountEngine} updates the instance it is given and returns it in its {@code Outcome}.
+ * Rings are sized from the {@link SignalsConfig} and re-sized when a state written under other settings is read.
+ * Encoded by {@link AccountStateSerde}.
+ */
+public final class AccountState {
+
+    private final String accountId;
+    private long clock;
+    private final UsageFacts usage;
+    private final SupportFacts support;
+    private final BillingFacts billing;
+    private DailyCounts healthMax;
+    private int lastEmittedScore;
+    private final EnumMap<ChurnSignal, Episode> episodes;
+
+    private AccountState(final String accountId, final long clock, final UsageFacts usage,
+                         final SupportFacts support, final BillingFacts billing, final DailyCounts healthMax,
+                         final int lastEmittedScore, final EnumMap<ChurnSignal, Episode> episodes) {
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.clock = clock;
+        this.usage = usage;
+        this.support = support;
+        this.billing = billing;
+        this.healthMax = healthMax;
+        this.lastEmittedScore = lastEmittedScore;
+        this.episodes = episodes;
+    }
+
+    static AccountState create(final String accountId, final long clock, final SignalsConfig config) {
+        final long day = Days.of(clock);
+        return new AccountState(accountId, clock,
+                UsageFacts.empty(config.loginDecline().totalDays(), day),
+                SupportFacts.empty(config.ticketSpike().totalDays(), day),
+                BillingFacts.empty(), new DailyCounts(config.healthDropDays(), day), -1,
+                new EnumMap<>(ChurnSignal.class));
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** The account's event-time clock: the latest event time or deadline it was evaluated at. */
+    public Instant clock() {
+        return Instant.ofEpochMilli(clock);
+    }
+
+    /** True from a CANCELLED until a later SUBSCRIPTION_STARTED: no alerts or health updates meanwhile. */
+    public boolean churned() {
+        return billing.churned();
+    }
+
+    /** The last health score emitted for the account, if any. */
+    public OptionalInt lastEmittedScore() {
+        return lastEmittedScore < 0 ? OptionalInt.empty() : OptionalInt.of(lastEmittedScore);
+    }
+
+    long clockMillis() {
+        return clock;
+    }
+
+    UsageFacts usage() {
+        return usage;
+    }
+
+    SupportFacts support() {
+        return support;
+    }
+
+    BillingFacts billing() {
+        return billing;
+    }
+
+    Map<ChurnSignal, Episode> episodes() {
+        return episodes;
+    }
+
+    void emittedScore(final int score) {
+        lastEmittedScore = score;
+    }
+
+    /** Remembers a computed score in today's slot of the health ring. */
+    void recordScore(final int score) {
+        healthMax.raise(Days.of(clock), score + 1);
+    }
+
+    /** Forgets the score history, so that a returning account is not measured against its pre-churn scores. */
+    void clearHealthHistory() {
+        healthMax = new DailyCounts(healthMax.size(), healthMax.headDay());
+    }
+
+    /** Highest score computed over the last {@code days} days including today, -1 if none. */
+    int maxRecentScore(final int days) {
+        final long today = Days.of(clock);
+        return healthMax.max(today - days + 1, today + 1) - 1;
+    }
+
+    /** True when a record at {@code millis} is older than the clock minus the grace period. */
+    boolean isLate(final long millis, final long graceMillis) {
+        return millis < clock - graceMillis;
+    }
+
+    /** Moves the clock forward to {@code millis} (never back) and rolls every ring to the clock's day. */
+    void advanceTo(final long millis) {
+        clock = Math.max(clock, millis);
+        final long day = Days.of(clock);
+        usage.rollTo(day);
+        support.rollTo(day);
+        healthMax.rollTo(day);
+    }
+
+    /** Re-sizes the rings to the configured windows (a no-op unless the settings changed). */
+    void fit(final SignalsConfig config) {
+        usage.fit(config.loginDecline().totalDays());
+        support.fit(config.ticketSpike().totalDays());
+        healthMax = healthMax.resized(config.healthDropDays());
+    }
+
+    void write(final Encoder out) throws IOException {
+        out.writeString(accountId);
+        out.writeLong(clock);
+        usage.write(out);
+        support.write(out);
+        billing.write(out);
+        healthMax.write(out);
+        out.writeInt(lastEmittedScore);
+        out.writeInt(episodes.size());
+        for (final Map.Entry<ChurnSignal, Episode> e : episodes.entrySet()) {
+            out.writeString(e.getKey().name());
+            e.getValue().write(out);
+        }
+    }
+
+    static AccountState read(final Decoder in) throws IOException {
+        final String accountId = in.readString();
+        final long clock = in.readLong();
+        final UsageFacts usage = UsageFacts.read(in);
+        final SupportFacts support = SupportFacts.read(in);
+        final BillingFacts billing = BillingFacts.read(in);
+        final DailyCounts healthMax = DailyCounts.read(in);
+        final int lastEmittedScore = in.readInt();
+        final int n = in.readInt();
+        if (n < 0 || n > ChurnSignal.values().length) {
+            throw new IOException("episode count out of range: " + n);
+        }
+        final EnumMap<ChurnSignal, Episode> episodes = new EnumMap<>(ChurnSignal.class);
+        for (int i = 0; i < n; i++) {
+            episodes.put(ChurnSignal.valueOf(in.readString()), Episode.read(in));
+        }
+        return new AccountState(accountId, clock, usage, support, billing, healthMax, lastEmittedScore, episodes);
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof AccountState s && s.accountId.equals(accountId) && s.clock == clock
+                && s.usage.equals(usage) && s.support.equals(support) && s.billing.equals(billing)
+                && s.healthMax.equals(healthMax) && s.lastEmittedScore == lastEmittedScore
+                && s.episodes.equals(episodes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(accountId, clock, usage, support, billing, healthMax, lastEmittedScore, episodes);
+    }
+
+    @Override
+    public String toString() {
+        return "AccountState[" + accountId + " @" + clock() + ", episodes=" + episodes.keySet() + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package io.churnwatch.signals;
+
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.avro.io.Decoder;
+import org.apache.avro.io.Encoder;
+
+/**
+ * One alert episode of an account for one signal: OPEN since {@code openedAt} with the highest severity reported
+ * so far, or RESOLVED at {@code resolvedAt} and cooling down. An account without an episode for a signal is IDLE.
+ */
+final class Episode {
+
+    private final long openedAt;
+    private Severity severity;
+    private long resolvedAt;
+
+    Episode(final long openedAt, final Severity severity, final long resolvedAt) {
+        this.openedAt = openedAt;
+        this.severity = severity;
+        this.resolvedAt = resolvedAt;
+    }
+
+    static Episode open(final long at, final Severity severity) {
+        return new Episode(at, severity, Days.NONE);
+    }
+
+    boolean isOpen() {
+        return resolvedAt == Days.NONE;
+    }
+
+    long openedAt() {
+        return openedAt;
+    }
+
+    long resolvedAt() {
+        return resolvedAt;
+    }
+
+    Severity severity() {
+        return severity;
+    }
+
+    void escalate(final Severity higher) {
+        severity = higher;
+    }
+
+    void resolve(final long at) {
+        resolvedAt = at;
+    }
+
+    /** Deterministic alert id of this episode: the same account, signal and start always give the same id. */
+    String alertId(final String accountId, final ChurnSignal signal) {
+        return AlertIds.of(accountId, signal, openedAt);
+    }
+
+    void write(final Encoder out) throws IOException {
+        out.writeLong(openedAt);
+        out.writeString(severity.name());
+        Days.writeTime(out, resolvedAt);
+    }
+
+    static Episode read(final Decoder in) throws IOException {
+        final long openedAt = in.readLong();
+        final Severity severity = Severities.parse(in.readString());
+        return new Episode(openedAt, severity, Days.readTime(in));
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof Episode e && e.openedAt == openedAt && e.severity == severity
+                && e.resolvedAt == resolvedAt;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(openedAt, severity, resolvedAt);
+    }
+}

@@ -1,0 +1,111 @@
+package io.churnwatch.signals;
+
+import io.churnwatch.config.SignalsConfig;
+import io.churnwatch.events.Segment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The raw 0-100 score and detail line of each health component, in {@link SignalsConfig#COMPONENTS} order;
+ * {@code null} for a component without data (its weight is then redistributed by {@link HealthScorer}).
+ * <ul>
+ *   <li>usage_trend: recent logins/week over the baseline's (100 at or above baseline); needs a login baseline.
+ *   <li>recency: 100 when used today, falling linearly to 0 at the segment's silence days; needs any usage.
+ *   <li>breadth: distinct features in the breadth window over the most ever seen in one window.
+ *   <li>support: 100 minus penalties per recent ticket above the weekly baseline, per HIGH/URGENT ticket and per
+ *       feature/discount request; needs any ticket event.
+ *   <li>billing: 100 minus penalties for an unpaid failure, a recent downgrade, a pending cancellation request;
+ *       needs any billing event.
+ * </ul>
+ */
+final class HealthComponents {
+
+    /** Raw score of one component. */
+    record Raw(double score, String detail) {
+        Raw {
+            score = Math.max(0, Math.min(100, score));
+        }
+    }
+
+    private final SignalsConfig config;
+
+    HealthComponents(final SignalsConfig config) {
+        this.config = config;
+    }
+
+    Raw[] score(final AccountState state, final long now, final Segment segment) {
+        final long today = Days.of(now);
+        return new Raw[] {usageTrend(state, today), recency(state, today, segment), breadth(state, today),
+            support(state, today), billing(state, now)};
+    }
+
+    private Raw usageTrend(final AccountState state, final long today) {
+        final Trend t = Trend.of(state.usage().logins(), today, config.loginDecline().recentDays(),
+                config.loginDecline().baselineDays());
+        if (t.baseline() == 0) {
+            return null;
+        }
+        return new Raw(100 * t.ratio(), String.format(Locale.ROOT, "logins %s/wk vs %s/wk baseline",
+                Fmt.num(t.recentPerWeek()), Fmt.num(t.baselinePerWeek())));
+    }
+
+    private Raw recency(final AccountState state, final long today, final Segment segment) {
+        if (!state.usage().hasUsage()) {
+            return null;
+        }
+        final long days = Math.max(0, today - Days.of(state.usage().lastUsageAt()));
+        final int silence = config.silenceDays(segment);
+        return new Raw(100.0 * (silence - days) / silence,
+                days == 0 ? "used today" : String.format(Locale.ROOT, "last usage %d days ago", days));
+    }
+
+    private Raw breadth(final AccountState state, final long today) {
+        final int distinct = state.usage().distinctFeaturesSince(today - config.breadthDays() + 1);
+        final int max = state.usage().maxBreadth();
+        if (max == 0) {
+            return null;
+        }
+        return new Raw(100.0 * distinct / max, String.format(Locale.ROOT, "%d of up to %d features in %d days",
+                distinct, max, config.breadthDays()));
+    }
+
+    private Raw support(final AccountState state, final long today) {
+        final SupportFacts support = state.support();
+        if (!support.hasTickets()) {
+            return null;
+        }
+        final SignalsConfig.TicketSpike window = config.ticketSpike();
+        final Trend t = Trend.of(support.opened(), today, window.recentDays(), window.baselineDays());
+        final long urgent = support.urgent().sum(t.splitDay(), t.toDay());
+        final long requests = support.requests().sum(t.splitDay(), t.toDay());
+        final double excess = Math.max(0, t.recentPerWeek() - t.baselinePerWeek());
+        final SignalsConfig.Penalties penalties = config.penalties();
+        final double score = 100 - penalties.supportTicket() * excess - penalties.supportUrgent() * urgent
+                - penalties.supportRequest() * requests;
+        return new Raw(score, String.format(Locale.ROOT, "%d tickets in %d days vs %s/wk baseline, %d urgent, "
+                + "%d requests", t.recent(), t.recentDays(), Fmt.num(t.baselinePerWeek()), urgent, requests));
+    }
+
+    private Raw billing(final AccountState state, final long now) {
+        final BillingFacts billing = state.billing();
+        if (!billing.seen()) {
+            return null;
+        }
+        double score = 100;
+        final List<String> issues = new ArrayList<>();
+        if (billing.paymentPending()) {
+            score -= config.penalties().billingPaymentFailed();
+            issues.add("payment failure unpaid");
+        }
+        if (billing.downgradeActive(now, config.downgradeResolveDays())) {
+            score -= config.penalties().billingDowngrade();
+            issues.add("recent downgrade");
+        }
+        if (billing.cancellationPending()) {
+            score -= config.penalties().billingCancellationRequested();
+            issues.add("cancellation requested");
+        }
+        return new Raw(score, issues.isEmpty() ? "no billing issues" : String.join(", ", issues));
+    }
+}
