@@ -87,7 +87,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
             plan.writer().write(record, EncoderFactory.get().directBinaryEncoder(out, null));
         } catch (final IOException | RuntimeException e) {
             throw new InvalidRecordException(String.format(Locale.ROOT, "Cannot encode %s for topic %s: %s",
-                    record.getSchema().getFullName(), topic, e.getMessage()), e);
+                    record.getSchema().getFullName(), topic, e), e);
         }
         return out.toByteArray();
     }

@@ -47,7 +47,8 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
             return known;
         }
         if (!versions.isEmpty()) {
-            final SchemaPairCompatibility verdict = backward(schema, schemasById.get(versions.get(versions.size() - 1)));
+            final Schema latest = schemasById.get(versions.get(versions.size() - 1));
+            final SchemaPairCompatibility verdict = backward(schema, latest);
             if (verdict.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
                 throw new RegistryRequestException("Register schema under subject " + subject, 409, 409,
                         "Schema being registered is incompatible with an earlier schema: " + verdict.getDescription());

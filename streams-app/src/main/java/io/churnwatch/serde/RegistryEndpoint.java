@@ -40,7 +40,8 @@ final class RegistryEndpoint {
         for (final String url : config.urls()) {
             final URI uri = parse(url);
             final Optional<String> userInfo = sharedUserInfo.or(() -> Optional.ofNullable(uri.getUserInfo()));
-            endpoints.add(new RegistryEndpoint(withoutUserInfo(uri), userInfo.map(RegistryEndpoint::basic).orElse(null)));
+            final String authorization = userInfo.map(RegistryEndpoint::basic).orElse(null);
+            endpoints.add(new RegistryEndpoint(withoutUserInfo(uri), authorization));
         }
         return List.copyOf(endpoints);
     }

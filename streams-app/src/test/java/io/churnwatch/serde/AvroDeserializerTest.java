@@ -88,7 +88,8 @@ class AvroDeserializerTest {
         final byte[] bytes = new AvroSerializer<UsageEvent>(registry, false).serialize("usage", TestRecords.usage(1));
         bytes[0] = 1;
 
-        assertThatThrownBy(() -> deserializer.deserialize("usage", bytes)).isInstanceOf(InvalidWireFormatException.class);
+        assertThatThrownBy(() -> deserializer.deserialize("usage", bytes))
+                .isInstanceOf(InvalidWireFormatException.class);
     }
 
     @Test

@@ -44,7 +44,8 @@ class RegistrySslTest {
     @BeforeAll
     static void startHttpsRegistry() throws Exception {
         store = folder.resolve("registry.p12");
-        final Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        final String command = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        final Process keytool = new ProcessBuilder(command,
                 "-genkeypair", "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
                 "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
