@@ -39,6 +39,11 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     }
 
     private static final int INITIAL_BUFFER = 256;
+    /**
+     * One buffered encoder per thread, re-aimed at each record's output: it encodes into its own array and
+     * hands the bytes over in one write, about a third cheaper than an unbuffered encoder (SerdeBenchmark).
+     */
+    private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
 
     private final Map<String, Map<Schema, WritePlan>> plans = new ConcurrentHashMap<>();
     private SchemaRegistryClient client;
@@ -84,7 +89,10 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         final ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
         WireFormat.writeHeader(out, plan.id());
         try {
-            plan.writer().write(record, EncoderFactory.get().directBinaryEncoder(out, null));
+            final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
+            ENCODERS.set(encoder);
+            plan.writer().write(record, encoder);
+            encoder.flush();
         } catch (final IOException | RuntimeException e) {
             throw new InvalidRecordException(String.format(Locale.ROOT, "Cannot encode %s for topic %s: %s",
                     record.getSchema().getFullName(), topic, e), e);

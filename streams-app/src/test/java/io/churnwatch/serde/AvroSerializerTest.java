@@ -163,4 +163,17 @@ class AvroSerializerTest {
                         e -> assertThat(e.reason()).isEqualTo("invalid-record"))
                 .hasMessageContaining("io.churnwatch.events.UsageEvent");
     }
+
+    @Test
+    void shouldEncodeNextRecordCleanlyWhenPreviousRecordFailedHalfway() {
+        final AvroSerializer<UsageEvent> serializer = new AvroSerializer<>(registry, false);
+        final UsageEvent broken = new UsageEvent("evt-1", "acct-1", "user-1", null, "reports", 1,
+                TestRecords.usage(1).getOccurredAt());
+        assertThatThrownBy(() -> serializer.serialize("usage", broken)).isInstanceOf(InvalidRecordException.class);
+
+        final byte[] bytes = serializer.serialize("usage", TestRecords.usage(9));
+
+        assertThat(new AvroDeserializer<>(UsageEvent.class, registry).deserialize("usage", bytes))
+                .isEqualTo(TestRecords.usage(9));
+    }
 }
