@@ -22,7 +22,7 @@ class AvroSerdeRoundTripTest {
         assertThat(generatedRecordClasses()).contains(UsageEvent.class, HealthScoreUpdate.class);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("generatedRecordClasses")
     <T extends SpecificRecord> void shouldReadBackEqualRecordsWhenRoundTrippingGeneratedClass(final Class<T> type) {
         final AvroSerde<T> serde = AvroSerde.of(type, new InMemorySchemaRegistryClient(), false);
