@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             ConfigCommand.class,
+            DevStackCommand.class,
         },
         footerHeading = "%nConfiguration:%n",
         footer = "Every command reads --config <file>, then CHURNWATCH_* environment variables "

@@ -1,6 +1,7 @@
 package io.churnwatch.cli;
 
 import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.config.ConfigDocs;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +31,22 @@ final class ConfigCommand implements Callable<Integer> {
             description = "Start each line with where its value came from (default, file, environment, flag).")
     private boolean showOrigin;
 
+    @Option(names = "--markdown",
+            description = "Print the table of every declared key (type, default, valid values, doc) as in the README.")
+    private boolean markdown;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        final ConfigLoader.Loaded loaded = configOptions.loadWithOrigins();
         final PrintWriter out = spec.commandLine().getOut();
+        if (markdown) {
+            out.print(ConfigDocs.markdownTable(ChurnConfig.CONFIG_DEF));
+            out.flush();
+            return 0;
+        }
+        final ConfigLoader.Loaded loaded = configOptions.loadWithOrigins();
         effectiveValues(loaded.config()).forEach((key, value) -> {
             final String line = key + "=" + SecretKeys.display(key, value);
             out.println(showOrigin ? loaded.origin(key).name().toLowerCase(Locale.ROOT) + "\t" + line

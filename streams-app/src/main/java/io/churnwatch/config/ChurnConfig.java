@@ -1,5 +1,6 @@
 package io.churnwatch.config;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -26,6 +27,8 @@ public final class ChurnConfig extends AbstractConfig {
     public static final String PROCESSING_GUARANTEE = "processing.guarantee";
     public static final String NUM_STANDBY_REPLICAS = "num.standby.replicas";
     public static final String SCORING_VERSION = "scoring.version";
+    public static final String INPUT_MAX_FUTURE_MS = "input.max.future.ms";
+    public static final String SWEEP_INTERVAL_MS = "deadline.sweep.interval.ms";
 
     public static final String TOPIC_USAGE = "topic.usage";
     public static final String TOPIC_TICKETS = "topic.tickets";
@@ -44,8 +47,8 @@ public final class ChurnConfig extends AbstractConfig {
                     "Kafka brokers to connect to (host:port, comma separated).")
             .define(SCHEMA_REGISTRY_URL, Type.STRING, "http://localhost:8081", NON_BLANK, Importance.HIGH,
                     "Base URL of a registry speaking the Confluent Schema Registry REST API.")
-            .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/churnwatch-state",
-                    NON_BLANK, Importance.MEDIUM, "Directory of the local state stores (RocksDB).")
+            .define(STATE_DIR, Type.STRING, ".churnwatch/state", NON_BLANK, Importance.MEDIUM,
+                    "Directory of the local state stores (RocksDB); relative paths are taken from the working directory.")
             .define(PROCESSING_GUARANTEE, Type.STRING, "exactly_once_v2",
                     ConfigDef.ValidString.in("exactly_once_v2", "at_least_once"), Importance.MEDIUM,
                     "Kafka Streams processing guarantee.")
@@ -53,6 +56,12 @@ public final class ChurnConfig extends AbstractConfig {
                     "Standby replicas of each state store, for faster fail-over.")
             .define(SCORING_VERSION, Type.STRING, "v1", NON_BLANK, Importance.MEDIUM,
                     "Version label written on every health update and alert, to tell scoring rules apart.")
+            .define(INPUT_MAX_FUTURE_MS, Type.LONG, Duration.ofDays(1).toMillis(), ConfigDef.Range.atLeast(0),
+                    Importance.LOW, "An input record whose occurredAt is more than this many ms after the record's "
+                            + "Kafka timestamp is dead-lettered (reason future-timestamp).")
+            .define(SWEEP_INTERVAL_MS, Type.LONG, Duration.ofMinutes(1).toMillis(), ConfigDef.Range.atLeast(1),
+                    Importance.LOW, "How often, in stream time (ms), accounts whose deadline passed are re-evaluated "
+                            + "(silence, declines, unrecovered payments). Results do not depend on it; only latency.")
             .define(TOPIC_USAGE, Type.STRING, "product-usage", NON_BLANK, Importance.MEDIUM,
                     "Input topic of UsageEvent records.")
             .define(TOPIC_TICKETS, Type.STRING, "support-tickets", NON_BLANK, Importance.MEDIUM,

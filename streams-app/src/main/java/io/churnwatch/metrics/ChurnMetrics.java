@@ -1,0 +1,102 @@
+package io.churnwatch.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * churnwatch's own meters, with stable names and tags (documented in the README):
+ * <ul>
+ *   <li>{@code churnwatch.events.processed{topic}}: input records applied to account state;</li>
+ *   <li>{@code churnwatch.dlq.records{topic,reason}}: input records sent to the dead-letter topic;</li>
+ *   <li>{@code churnwatch.late.records{topic}}: records older than the grace period (kept for last-seen time,
+ *       not counted in windows);</li>
+ *   <li>{@code churnwatch.alerts{signal,severity,status}}: alert records emitted;</li>
+ *   <li>{@code churnwatch.health.updates{band}}: health-score updates emitted;</li>
+ *   <li>{@code churnwatch.sweep.duration} (timer) and {@code churnwatch.sweep.accounts.examined} (summary):
+ *       cost of each deadline sweep;</li>
+ *   <li>{@code churnwatch.output.event.time.lag} (timer): wall-clock now minus the event time of the record
+ *       that caused an output. Wall-clock time is read here for observation only, never for a result.</li>
+ * </ul>
+ */
+public final class ChurnMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Timer sweepDuration;
+    private final DistributionSummary sweepExamined;
+    private final Timer outputLag;
+    private final Map<List<Object>, Counter> counters = new ConcurrentHashMap<>();
+
+    public ChurnMetrics(final MeterRegistry registry, final Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        this.sweepDuration = Timer.builder("churnwatch.sweep.duration")
+                .description("Duration of one deadline sweep (silence and other time-driven checks)")
+                .register(registry);
+        this.sweepExamined = DistributionSummary.builder("churnwatch.sweep.accounts.examined")
+                .description("Accounts examined by one deadline sweep: only those whose deadline passed")
+                .register(registry);
+        this.outputLag = Timer.builder("churnwatch.output.event.time.lag")
+                .description("Now minus the event time of the record that caused an output")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    public ChurnMetrics(final MeterRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    /** Meters kept in memory only: for tests and tools that do not publish metrics. */
+    public static ChurnMetrics inMemory() {
+        return new ChurnMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public void eventProcessed(final String topic) {
+        counter("churnwatch.events.processed", "Input records applied to account state", "topic", topic).increment();
+    }
+
+    public void deadLettered(final String topic, final String reason) {
+        counter("churnwatch.dlq.records", "Input records sent to the dead-letter topic",
+                "topic", topic, "reason", reason).increment();
+    }
+
+    public void late(final String topic) {
+        counter("churnwatch.late.records", "Records later than the window grace", "topic", topic).increment();
+    }
+
+    public void alert(final String signal, final String severity, final String status) {
+        counter("churnwatch.alerts", "Churn-risk alert records emitted",
+                "signal", signal, "severity", severity, "status", status).increment();
+    }
+
+    public void healthUpdate(final String band) {
+        counter("churnwatch.health.updates", "Health-score updates emitted", "band", band).increment();
+    }
+
+    public void sweep(final Duration took, final int accountsExamined) {
+        sweepDuration.record(took);
+        sweepExamined.record(accountsExamined);
+    }
+
+    public void output(final long eventTimeMillis) {
+        outputLag.record(Duration.ofMillis(Math.max(0, clock.millis() - eventTimeMillis)));
+    }
+
+    /** Counters are cached by name and tags: the hot path neither builds ids nor allocates. */
+    private Counter counter(final String name, final String description, final String... tags) {
+        return counters.computeIfAbsent(List.of(name, List.of(tags)), key ->
+                Counter.builder(name).description(description).tags(tags).register(registry));
+    }
+}

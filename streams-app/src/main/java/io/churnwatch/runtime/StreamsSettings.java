@@ -1,0 +1,39 @@
+package io.churnwatch.runtime;
+
+import io.churnwatch.config.ChurnConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams properties of a churnwatch configuration.
+ *
+ * <p>Keys churnwatch does not declare itself (security.protocol, sasl.*, ssl.*, any Kafka Streams or client
+ * setting) pass through unchanged, so they reach the consumer, producer, admin and restore clients alike.
+ */
+public final class StreamsSettings {
+
+    private StreamsSettings() {
+    }
+
+    public static Properties of(final ChurnConfig config) {
+        final Properties props = new Properties();
+        final Map<String, Object> originals = config.originals();
+        originals.forEach((key, value) -> {
+            if (!ChurnConfig.CONFIG_DEF.names().contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS)));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(ChurnConfig.PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(ChurnConfig.NUM_STANDBY_REPLICAS));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(ChurnConfig.STATE_DIR));
+        // Outputs are read by CRMs with read_committed consumers; compress them like any busy topic.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+}

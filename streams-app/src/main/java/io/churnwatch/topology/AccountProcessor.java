@@ -1,0 +1,172 @@
+package io.churnwatch.topology;
+
+import io.churnwatch.events.AccountProfile;
+import io.churnwatch.events.BillingEvent;
+import io.churnwatch.events.SupportTicketEvent;
+import io.churnwatch.events.UsageEvent;
+import io.churnwatch.metrics.ChurnMetrics;
+import io.churnwatch.signals.AccountEngine;
+import io.churnwatch.signals.AccountState;
+import io.churnwatch.signals.ChurnRiskAlert;
+import io.churnwatch.signals.HealthScoreUpdate;
+import io.churnwatch.signals.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Applies every input event to its account's state through the {@link AccountEngine}, and forwards the
+ * resulting {@link ChurnRiskAlert}s and {@link HealthScoreUpdate}s, each stamped with the event time it was
+ * evaluated at.
+ *
+ * <p>Time-driven checks (silence, a decline that is the absence of logins, a payment not recovered) run
+ * when stream time passes an account's deadline: a stream-time punctuation sweeps the {@link DeadlineIndex},
+ * touching only due accounts. An account's own due deadlines are also run before its next event is
+ * applied, and every deadline is evaluated at its own time, so results depend on the input alone, never
+ * on when a sweep happens to run: a replay gives the live run's outputs.
+ */
+final class AccountProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    /** Due accounts loaded per store scan, bounding memory when a long gap makes many accounts due at once. */
+    private static final int SWEEP_BATCH = 10_000;
+
+    private final AccountEngine engine;
+    private final ChurnMetrics metrics;
+    private final Duration sweepInterval;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, TrackedAccount> accounts;
+    private TimestampedKeyValueStore<String, AccountProfile> profiles;
+    private DeadlineIndex deadlines;
+
+    AccountProcessor(final AccountEngine engine, final ChurnMetrics metrics, final Duration sweepInterval) {
+        this.engine = engine;
+        this.metrics = metrics;
+        this.sweepInterval = sweepInterval;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.accounts = context.getStateStore(ChurnTopology.ACCOUNT_STATE_STORE);
+        this.profiles = context.getStateStore(ChurnTopology.ACCOUNTS_STORE);
+        final KeyValueStore<Bytes, byte[]> index = context.getStateStore(ChurnTopology.DEADLINE_INDEX_STORE);
+        this.deadlines = new DeadlineIndex(index);
+        context.schedule(sweepInterval, PunctuationType.STREAM_TIME, this::sweep);
+    }
+
+    @Override
+    public void process(final Record<String, SpecificRecord> record) {
+        final String accountId = record.key();
+        final AccountProfile profile = profile(accountId);
+        final TrackedAccount before = accounts.get(accountId);
+        AccountState state = before == null ? null : before.state();
+        long deadline = before == null ? TrackedAccount.NO_DEADLINE : before.deadline();
+        while (deadline != TrackedAccount.NO_DEADLINE && deadline <= record.timestamp()) {
+            final Outcome due = engine.onDeadline(state, profile, Instant.ofEpochMilli(deadline));
+            emit(accountId, due);
+            state = due.state();
+            deadline = next(due, deadline);
+        }
+        final Outcome outcome = apply(state, record.value(), profile);
+        emit(accountId, outcome);
+        final String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+        metrics.eventProcessed(topic);
+        if (outcome.late()) {
+            metrics.late(topic);
+        }
+        save(accountId, before, outcome.state(), next(outcome, Long.MIN_VALUE));
+    }
+
+    private Outcome apply(final AccountState state, final SpecificRecord event, final AccountProfile profile) {
+        if (event instanceof UsageEvent usage) {
+            return engine.onUsage(state, usage, profile);
+        }
+        if (event instanceof SupportTicketEvent ticket) {
+            return engine.onTicket(state, ticket, profile);
+        }
+        if (event instanceof BillingEvent billing) {
+            return engine.onBilling(state, billing, profile);
+        }
+        throw new IllegalArgumentException("Not an account event: " + event.getSchema().getFullName());
+    }
+
+    private void sweep(final long streamTime) {
+        final long started = System.nanoTime();
+        int examined = 0;
+        List<DeadlineIndex.Due> due = deadlines.due(streamTime, SWEEP_BATCH);
+        while (!due.isEmpty()) {
+            for (final DeadlineIndex.Due entry : due) {
+                examined++;
+                runDue(entry, streamTime);
+            }
+            due = deadlines.due(streamTime, SWEEP_BATCH);
+        }
+        metrics.sweep(Duration.ofNanos(System.nanoTime() - started), examined);
+    }
+
+    private void runDue(final DeadlineIndex.Due entry, final long streamTime) {
+        final TrackedAccount before = accounts.get(entry.accountId());
+        if (before == null || before.deadline() != entry.deadline()) {
+            deadlines.remove(entry.deadline(), entry.accountId());
+            return;
+        }
+        final AccountProfile profile = profile(entry.accountId());
+        AccountState state = before.state();
+        long deadline = before.deadline();
+        while (deadline != TrackedAccount.NO_DEADLINE && deadline <= streamTime) {
+            final Outcome outcome = engine.onDeadline(state, profile, Instant.ofEpochMilli(deadline));
+            emit(entry.accountId(), outcome);
+            state = outcome.state();
+            deadline = next(outcome, deadline);
+        }
+        save(entry.accountId(), before, state, deadline);
+    }
+
+    /** The outcome's next deadline; one not after {@code evaluatedAt} would loop forever, so it is dropped. */
+    private static long next(final Outcome outcome, final long evaluatedAt) {
+        if (outcome.nextDeadlineMillis().isEmpty()) {
+            return TrackedAccount.NO_DEADLINE;
+        }
+        final long next = outcome.nextDeadlineMillis().getAsLong();
+        return next > evaluatedAt ? next : TrackedAccount.NO_DEADLINE;
+    }
+
+    private void save(final String accountId, final TrackedAccount before, final AccountState state, final long deadline) {
+        if (before != null && before.hasDeadline() && before.deadline() != deadline) {
+            deadlines.remove(before.deadline(), accountId);
+        }
+        if (deadline != TrackedAccount.NO_DEADLINE && (before == null || before.deadline() != deadline)) {
+            deadlines.add(deadline, accountId);
+        }
+        accounts.put(accountId, new TrackedAccount(state, deadline));
+    }
+
+    private void emit(final String accountId, final Outcome outcome) {
+        for (final ChurnRiskAlert alert : outcome.alerts()) {
+            final long time = alert.getEventTime().toEpochMilli();
+            context.forward(new Record<>(accountId, (SpecificRecord) alert, time));
+            metrics.alert(alert.getSignal().name(), alert.getSeverity().name(), alert.getStatus().name());
+            metrics.output(time);
+        }
+        outcome.health().ifPresent(health -> {
+            final long time = health.getAsOf().toEpochMilli();
+            context.forward(new Record<>(accountId, (SpecificRecord) health, time));
+            metrics.healthUpdate(health.getBand().name());
+            metrics.output(time);
+        });
+    }
+
+    private AccountProfile profile(final String accountId) {
+        final ValueAndTimestamp<AccountProfile> profile = profiles.get(accountId);
+        return profile == null ? null : profile.value();
+    }
+}

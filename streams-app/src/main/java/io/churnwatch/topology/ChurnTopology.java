@@ -1,0 +1,122 @@
+package io.churnwatch.topology;
+
+import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.events.AccountProfile;
+import io.churnwatch.metrics.ChurnMetrics;
+import io.churnwatch.signals.AccountEngine;
+import io.churnwatch.signals.ChurnRiskAlert;
+import io.churnwatch.signals.HealthScoreUpdate;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The churnwatch pipeline as a pure function of configuration and serdes: no I/O, no {@code KafkaStreams}.
+ *
+ * <pre>
+ *  product-usage ──┐                                           ┌─▶ churn-risk-alerts   (ChurnRiskAlert)
+ *  support-tickets ┼─ decode ▸ validate ─▶ account-engine ─────┤
+ *  billing ────────┘      │                 ▲ (account-state,  └─▶ account-health      (HealthScoreUpdate)
+ *  accounts ─ decode ▸ validate ─▶ accounts-store   deadline-index)
+ *                         └─▶ churnwatch-dlq (original bytes + reason/source headers)
+ * </pre>
+ *
+ * <p>All four input topics are keyed by account id and must be co-partitioned: one task owns an account's
+ * events, profile, state and deadline. Every node, store and branch is named, so store, changelog and
+ * repartition names stay stable across releases: changing a name below breaks upgrades of running apps.
+ */
+public final class ChurnTopology {
+
+    public static final String ACCOUNTS_STORE = "accounts-store";
+    public static final String ACCOUNT_STATE_STORE = "account-state";
+    public static final String DEADLINE_INDEX_STORE = "deadline-index";
+
+    private ChurnTopology() {
+    }
+
+    /** The topology with meters kept in memory. */
+    public static Topology build(final ChurnConfig config, final ChurnSerdes serdes) {
+        return build(config, ChurnTopics.of(config, serdes), ChurnMetrics.inMemory());
+    }
+
+    public static Topology build(final ChurnConfig config, final ChurnTopics topics, final ChurnMetrics metrics) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        final Inputs inputs = new Inputs(builder, topics.deadLetters(), metrics,
+                Duration.ofMillis(config.getLong(ChurnConfig.INPUT_MAX_FUTURE_MS)));
+
+        inputs.read(topics.accounts(), "accounts", true)
+                .toTable(Named.as("accounts-table"),
+                        Materialized.<String, AccountProfile, KeyValueStore<Bytes, byte[]>>as(ACCOUNTS_STORE)
+                                .withKeySerde(topics.accounts().keySerde())
+                                .withValueSerde(topics.accounts().valueSerde()));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ACCOUNT_STATE_STORE), Serdes.String(), TrackedAccount.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+
+        final KStream<String, SpecificRecord> events = widen(inputs.read(topics.usage(), "usage", false), "usage")
+                .merge(widen(inputs.read(topics.tickets(), "tickets", false), "tickets"), Named.as("merge-tickets"))
+                .merge(widen(inputs.read(topics.billing(), "billing", false), "billing"), Named.as("merge-billing"));
+
+        final AccountEngine engine = new AccountEngine(config.signals(), config.scoringVersion());
+        final Duration sweepInterval = Duration.ofMillis(config.getLong(ChurnConfig.SWEEP_INTERVAL_MS));
+        final Map<String, KStream<String, SpecificRecord>> outputs = events
+                .process(() -> new AccountProcessor(engine, metrics, sweepInterval), Named.as("account-engine"),
+                        ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, ACCOUNTS_STORE)
+                .split(Named.as("output-"))
+                .branch((id, value) -> value instanceof ChurnRiskAlert, Branched.as("alerts"))
+                .branch((id, value) -> value instanceof HealthScoreUpdate, Branched.as("health"))
+                .noDefaultBranch();
+
+        outputs.get("output-alerts")
+                .mapValues(value -> (ChurnRiskAlert) value, Named.as("as-alert"))
+                .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                        .withName("alerts-sink"));
+        outputs.get("output-health")
+                .mapValues(value -> (HealthScoreUpdate) value, Named.as("as-health"))
+                .to(topics.health().name(), Produced.with(topics.health().keySerde(), topics.health().valueSerde())
+                        .withName("health-sink"));
+        return builder.build();
+    }
+
+    private static <V extends SpecificRecord> KStream<String, SpecificRecord> widen(
+            final KStream<String, V> stream, final String label) {
+        return stream.mapValues(value -> (SpecificRecord) value, Named.as(label + "-event"));
+    }
+
+    /** Reads an input topic: decode, validate, dead-letter the rejects, pass on the rest. */
+    private record Inputs(StreamsBuilder builder, Topic<byte[], byte[]> deadLetters, ChurnMetrics metrics,
+                          Duration maxFuture) {
+
+        <V extends SpecificRecord> KStream<String, V> read(final Topic<String, V> topic, final String label,
+                                                            final boolean tombstonesAllowed) {
+            final Map<String, KStream<String, Decoded<V>>> branches = builder
+                    .stream(topic.name(), Consumed.with(topic.keySerde(), new DecodingSerde<>(topic.valueSerde()))
+                            .withTimestampExtractor(new OccurredAtExtractor(maxFuture))
+                            .withName(label + "-source"))
+                    .processValues(() -> new InputValidator<V>(tombstonesAllowed, maxFuture),
+                            Named.as(label + "-validate"))
+                    .split(Named.as(label + "-"))
+                    .branch((key, decoded) -> !decoded.isRejected(), Branched.as("valid"))
+                    .defaultBranch(Branched.as("rejected"));
+            branches.get(label + "-rejected")
+                    .process(() -> new DeadLetterProcessor<V>(metrics), Named.as(label + "-dead-letter"))
+                    .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
+                            .withName(label + "-dlq-sink"));
+            return branches.get(label + "-valid").mapValues(Decoded::value, Named.as(label + "-decoded"));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.churnwatch.topology;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Accounts ordered by the event time at which they must be looked at again, even if they send nothing.
+ *
+ * <p>Keys are the deadline as an 8-byte big-endian long followed by the UTF-8 account id, so the store's
+ * byte order is deadline order and "who is due by T" is one range scan that touches only due accounts:
+ * a sweep costs O(expiring), not O(accounts tracked). Each account has at most one entry.
+ */
+final class DeadlineIndex {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    /** An account due at a deadline. */
+    record Due(long deadline, String accountId) {
+    }
+
+    private final KeyValueStore<Bytes, byte[]> store;
+
+    DeadlineIndex(final KeyValueStore<Bytes, byte[]> store) {
+        this.store = store;
+    }
+
+    void add(final long deadline, final String accountId) {
+        store.put(key(deadline, accountId), EMPTY);
+    }
+
+    void remove(final long deadline, final String accountId) {
+        store.delete(key(deadline, accountId));
+    }
+
+    /** Up to {@code limit} accounts whose deadline is at or before {@code time}, earliest first. */
+    List<Due> due(final long time, final int limit) {
+        final List<Due> due = new ArrayList<>();
+        // Account ids are never empty, so no entry equals the bare upper bound: the range ends before time + 1.
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(key(0, ""), key(time + 1, ""))) {
+            while (it.hasNext() && due.size() < limit) {
+                final KeyValue<Bytes, byte[]> entry = it.next();
+                final ByteBuffer buffer = ByteBuffer.wrap(entry.key.get());
+                final long deadline = buffer.getLong();
+                due.add(new Due(deadline, StandardCharsets.UTF_8.decode(buffer).toString()));
+            }
+        }
+        return due;
+    }
+
+    private static Bytes key(final long deadline, final String accountId) {
+        final byte[] id = accountId.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + id.length).putLong(deadline).put(id).array());
+    }
+}

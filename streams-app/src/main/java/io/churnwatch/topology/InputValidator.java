@@ -1,0 +1,71 @@
+package io.churnwatch.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Checks the contract every input record must meet before it may touch account state, and marks the ones
+ * that do not as rejected (they are dead-lettered by the next step, never dropped):
+ * <ul>
+ *   <li>{@code null-value}: a tombstone on an event topic (allowed on the accounts table);</li>
+ *   <li>{@code missing-account-id}: {@code accountId} absent or blank;</li>
+ *   <li>{@code key-mismatch}: the record key is not the {@code accountId} (the topics would no longer be
+ *       co-partitioned, and the account's state would be split across tasks);</li>
+ *   <li>{@code missing-occurred-at}: no usable event time;</li>
+ *   <li>{@code future-timestamp}: {@code occurredAt} more than {@code maxFuture} after the record was written
+ *       (see {@link OccurredAtExtractor}, which kept the record timestamp in that case).</li>
+ * </ul>
+ */
+final class InputValidator<V extends SpecificRecord> implements FixedKeyProcessor<String, Decoded<V>, Decoded<V>> {
+
+    private final boolean tombstonesAllowed;
+    private final long maxFutureMillis;
+    private FixedKeyProcessorContext<String, Decoded<V>> context;
+
+    InputValidator(final boolean tombstonesAllowed, final Duration maxFuture) {
+        this.tombstonesAllowed = tombstonesAllowed;
+        this.maxFutureMillis = maxFuture.toMillis();
+    }
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, Decoded<V>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, Decoded<V>> record) {
+        context.forward(record.withValue(check(record.key(), record.value(), record.timestamp())));
+    }
+
+    private Decoded<V> check(final String key, final Decoded<V> decoded, final long timestamp) {
+        if (decoded.isRejected()) {
+            return decoded;
+        }
+        final V value = decoded.value();
+        if (value == null) {
+            return tombstonesAllowed && key != null ? decoded
+                    : decoded.reject("null-value", "a record without a value on an event topic");
+        }
+        final String accountId = ContractFields.accountId(value);
+        if (accountId == null || accountId.isBlank()) {
+            return decoded.reject("missing-account-id", "accountId is absent or blank");
+        }
+        if (!accountId.equals(key)) {
+            return decoded.reject("key-mismatch", "record key '" + key + "' is not the accountId '" + accountId + "'");
+        }
+        final Instant occurredAt = ContractFields.occurredAt(value);
+        if (occurredAt == null) {
+            return decoded.reject("missing-occurred-at", "occurredAt is absent or not positive");
+        }
+        if (occurredAt.toEpochMilli() - timestamp > maxFutureMillis) {
+            return decoded.reject("future-timestamp", "occurredAt " + occurredAt + " is more than "
+                    + Duration.ofMillis(maxFutureMillis) + " after the record's timestamp "
+                    + Instant.ofEpochMilli(timestamp));
+        }
+        return decoded;
+    }
+}
