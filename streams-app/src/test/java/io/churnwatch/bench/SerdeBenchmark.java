@@ -27,8 +27,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * the in-memory registry and ids already cached, so the figures are the serde's own work: framing, Avro
  * encoding and decoding with schema resolution.
  *
- * <p>Run: {@code mvn -q -pl streams-app test-compile exec:exec -Dexec.executable=java
- * -Dexec.classpathScope=test -Dexec.args="-cp %classpath io.churnwatch.bench.SerdeBenchmark"}.
+ * <p>Run, after {@code mvn -B -q install -DskipTests}: {@code mvn -q -pl streams-app test-compile exec:exec
+ * -Dexec.executable=java -Dexec.classpathScope=test -Dexec.args="-cp %classpath io.churnwatch.bench.SerdeBenchmark"}.
+ * ({@code exec:java} cannot be used: JMH forks a JVM with the class path of Maven's own launcher.)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
