@@ -42,6 +42,7 @@ public final class SignalsConfig {
     public static final String COOLDOWN_DAYS = "alert.cooldown.days";
     public static final String HEALTH_DROP_POINTS = "health.drop.points";
     public static final String HEALTH_DROP_DAYS = "health.drop.days";
+    public static final String HEALTH_DROP_BELOW = "health.drop.alert.below";
     public static final String WEIGHT_PREFIX = "health.weight.";
     public static final String BREADTH_DAYS = "health.breadth.days";
     public static final String SUPPORT_PENALTY_TICKET = "health.support.penalty.ticket";
@@ -60,9 +61,9 @@ public final class SignalsConfig {
     /** LOGIN_DECLINE settings ({@code login.decline.*}). */
     public record LoginDecline(int recentDays, int baselineDays, double minBaselinePerWeek, double openRatio,
                                double resolveRatio) {
-        /** Days of login history the windows need. */
+        /** Days of login history the windows need: one more than their length, as they slide within a day. */
         public int totalDays() {
-            return recentDays + baselineDays;
+            return recentDays + baselineDays + 1;
         }
     }
 
@@ -91,6 +92,7 @@ public final class SignalsConfig {
     private final int cooldownDays;
     private final int healthDropPoints;
     private final int healthDropDays;
+    private final int healthDropBelow;
     private final double[] weights = new double[COMPONENTS.length];
     private final int breadthDays;
     private final Penalties penalties;
@@ -115,6 +117,7 @@ public final class SignalsConfig {
         cooldownDays = c.getInt(COOLDOWN_DAYS);
         healthDropPoints = c.getInt(HEALTH_DROP_POINTS);
         healthDropDays = c.getInt(HEALTH_DROP_DAYS);
+        healthDropBelow = c.getInt(HEALTH_DROP_BELOW);
         for (int i = 0; i < COMPONENTS.length; i++) {
             weights[i] = c.getDouble(WEIGHT_PREFIX + COMPONENTS[i]);
         }
@@ -172,6 +175,8 @@ public final class SignalsConfig {
         integer(def, HEALTH_DROP_POINTS, 20, 1, 100,
                 "HEALTH_DROP opens when the score falls this many points below its max of the drop window.");
         integer(def, HEALTH_DROP_DAYS, 14, 1, 90, "Days of the window whose max score a HEALTH_DROP is measured from.");
+        integer(def, HEALTH_DROP_BELOW, 70, 1, 101, "A drop opens HEALTH_DROP only if it leaves the score below this "
+                + "(70: a drop within the HEALTHY band is noise to a CSM; 101: every drop).");
         for (int i = 0; i < COMPONENTS.length; i++) {
             real(def, WEIGHT_PREFIX + COMPONENTS[i], DEFAULT_WEIGHTS[i], 0, 1e6, "Relative weight of the "
                     + COMPONENTS[i] + " health component (weights of components without data are redistributed).");
@@ -277,6 +282,10 @@ public final class SignalsConfig {
 
     public int healthDropDays() {
         return healthDropDays;
+    }
+
+    public int healthDropAlertBelow() {
+        return healthDropBelow;
     }
 
     /** Configured (not yet normalised) weight of the component at {@code index} of {@link #COMPONENTS}. */

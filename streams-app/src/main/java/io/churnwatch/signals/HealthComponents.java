@@ -36,12 +36,12 @@ final class HealthComponents {
 
     Raw[] score(final AccountState state, final long now, final Segment segment) {
         final long today = Days.of(now);
-        return new Raw[] {usageTrend(state, today), recency(state, today, segment), breadth(state, today),
+        return new Raw[] {usageTrend(state, now), recency(state, now, segment), breadth(state, today),
             support(state, today), billing(state, now)};
     }
 
-    private Raw usageTrend(final AccountState state, final long today) {
-        final Trend t = Trend.of(state.usage().logins(), today, config.loginDecline().recentDays(),
+    private Raw usageTrend(final AccountState state, final long now) {
+        final Trend t = Trend.sliding(state.usage().logins(), now, config.loginDecline().recentDays(),
                 config.loginDecline().baselineDays());
         if (t.baseline() == 0) {
             return null;
@@ -50,14 +50,15 @@ final class HealthComponents {
                 Fmt.num(t.recentPerWeek()), Fmt.num(t.baselinePerWeek())));
     }
 
-    private Raw recency(final AccountState state, final long today, final Segment segment) {
+    /** Full marks within a day of the last usage (24 h, not the calendar day), then down to 0 at silence. */
+    private Raw recency(final AccountState state, final long now, final Segment segment) {
         if (!state.usage().hasUsage()) {
             return null;
         }
-        final long days = Math.max(0, today - Days.of(state.usage().lastUsageAt()));
+        final long days = Math.max(0, now - state.usage().lastUsageAt()) / Days.MILLIS;
         final int silence = config.silenceDays(segment);
         return new Raw(100.0 * (silence - days) / silence,
-                days == 0 ? "used today" : String.format(Locale.ROOT, "last usage %d days ago", days));
+                days == 0 ? "used in the last 24 h" : String.format(Locale.ROOT, "last usage %d days ago", days));
     }
 
     private Raw breadth(final AccountState state, final long today) {
@@ -83,8 +84,8 @@ final class HealthComponents {
         final SignalsConfig.Penalties penalties = config.penalties();
         final double score = 100 - penalties.supportTicket() * excess - penalties.supportUrgent() * urgent
                 - penalties.supportRequest() * requests;
-        return new Raw(score, String.format(Locale.ROOT, "%d tickets in %d days vs %s/wk baseline, %d urgent, "
-                + "%d requests", t.recent(), t.recentDays(), Fmt.num(t.baselinePerWeek()), urgent, requests));
+        return new Raw(score, String.format(Locale.ROOT, "%s tickets in %d days vs %s/wk baseline, %d urgent, "
+                + "%d requests", Fmt.num(t.recent()), t.recentDays(), Fmt.num(t.baselinePerWeek()), urgent, requests));
     }
 
     private Raw billing(final AccountState state, final long now) {

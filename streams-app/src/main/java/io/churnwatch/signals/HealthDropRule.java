@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * HEALTH_DROP: the health score fell at least {@code health.drop.points} below its highest value of the last
- * {@code health.drop.days} days, or is in the AT_RISK or CRITICAL band. Resolves once the score is NEUTRAL or
+ * {@code health.drop.days} days to below {@code health.drop.alert.below} (a drop that leaves an account HEALTHY
+ * is the normal week-to-week swing of a small account, not a reason to call), or is in the AT_RISK or
+ * CRITICAL band. Resolves once the score is NEUTRAL or
  * better and less than half the drop threshold below that high. Severity MEDIUM, HIGH in the CRITICAL band or
  * at twice the drop threshold.
  */
@@ -35,7 +37,8 @@ final class HealthDropRule implements SignalRule {
         final HealthBand band = ev.health().band();
         final boolean atRisk = band == HealthBand.AT_RISK || band == HealthBand.CRITICAL;
         final int points = config.healthDropPoints();
-        final boolean active = atRisk || (currentlyOpen ? 2 * drop >= points : drop >= points);
+        final boolean active = atRisk || (currentlyOpen ? 2 * drop >= points
+                : drop >= points && ev.health().score() < config.healthDropAlertBelow());
         final Severity base = band == HealthBand.CRITICAL || drop >= 2 * points ? Severity.HIGH : Severity.MEDIUM;
         return Verdict.when(active, Severities.forAccount(base, ev, config.severityHighMrrCents()));
     }

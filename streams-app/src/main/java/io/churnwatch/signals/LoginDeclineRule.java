@@ -26,7 +26,7 @@ final class LoginDeclineRule implements SignalRule {
     }
 
     private Trend trend(final Evaluation ev) {
-        return Trend.of(ev.state().usage().logins(), ev.day(), login.recentDays(), login.baselineDays());
+        return Trend.sliding(ev.state().usage().logins(), ev.now(), login.recentDays(), login.baselineDays());
     }
 
     @Override
@@ -45,7 +45,7 @@ final class LoginDeclineRule implements SignalRule {
         final Trend trend = trend(ev);
         final String verb = status == AlertStatus.RESOLVED ? "recovered" : "fell";
         return trend.describe(Explanation.builder(), "logins").summary(String.format(Locale.ROOT,
-                "Logins %s to %d in %d days vs %s/wk baseline", verb, trend.recent(), trend.recentDays(),
+                "Logins %s to %s in %d days vs %s/wk baseline", verb, Fmt.num(trend.recent()), trend.recentDays(),
                 Fmt.num(trend.baselinePerWeek())));
     }
 }

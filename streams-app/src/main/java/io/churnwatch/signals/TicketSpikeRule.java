@@ -42,7 +42,7 @@ final class TicketSpikeRule implements SignalRule {
         if (!active) {
             return Verdict.INACTIVE;
         }
-        final Severity base = trend.recent() >= 2L * spike.minCount() ? Severity.HIGH : Severity.MEDIUM;
+        final Severity base = trend.recent() >= 2.0 * spike.minCount() ? Severity.HIGH : Severity.MEDIUM;
         final Severity withRequests = recentRequests(ev, trend) > 0 ? Severities.raise(base, 1) : base;
         return Verdict.active(Severities.forAccount(withRequests, ev, highMrrCents));
     }
@@ -54,7 +54,7 @@ final class TicketSpikeRule implements SignalRule {
         return trend.describe(Explanation.builder(), "tickets")
                 .put("requestsRecentCount", recentRequests(ev, trend))
                 .put("urgentRecentCount", ev.state().support().urgent().sum(trend.splitDay(), trend.toDay()))
-                .summary(String.format(Locale.ROOT, "%s %d opened in %d days vs %s/wk baseline", lead,
-                        trend.recent(), trend.recentDays(), Fmt.num(trend.baselinePerWeek())));
+                .summary(String.format(Locale.ROOT, "%s %s opened in %d days vs %s/wk baseline", lead,
+                        Fmt.num(trend.recent()), trend.recentDays(), Fmt.num(trend.baselinePerWeek())));
     }
 }

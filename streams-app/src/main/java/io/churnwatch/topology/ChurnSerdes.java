@@ -4,6 +4,8 @@ import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
 import io.churnwatch.events.SupportTicketEvent;
 import io.churnwatch.events.UsageEvent;
+import io.churnwatch.serde.AvroSerde;
+import io.churnwatch.serde.SchemaRegistryClient;
 import io.churnwatch.signals.ChurnRiskAlert;
 import io.churnwatch.signals.HealthScoreUpdate;
 import java.util.Objects;
@@ -20,6 +22,17 @@ public record ChurnSerdes(
         Serde<AccountProfile> accounts,
         Serde<HealthScoreUpdate> health,
         Serde<ChurnRiskAlert> alerts) {
+
+    /** Serdes writing the Confluent wire format, registering and resolving schemas through {@code registry}. */
+    public static ChurnSerdes on(final SchemaRegistryClient registry) {
+        return new ChurnSerdes(
+                AvroSerde.of(UsageEvent.class, registry, false),
+                AvroSerde.of(SupportTicketEvent.class, registry, false),
+                AvroSerde.of(BillingEvent.class, registry, false),
+                AvroSerde.of(AccountProfile.class, registry, false),
+                AvroSerde.of(HealthScoreUpdate.class, registry, false),
+                AvroSerde.of(ChurnRiskAlert.class, registry, false));
+    }
 
     public ChurnSerdes {
         Objects.requireNonNull(usage, "usage");

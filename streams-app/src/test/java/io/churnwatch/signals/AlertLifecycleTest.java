@@ -96,7 +96,7 @@ class AlertLifecycleTest {
         final var closed = s.last.alerts();
         assertThat(closed).extracting(ChurnRiskAlert::getStatus).containsOnly(AlertStatus.CLOSED_CHURNED);
         assertThat(closed).extracting(ChurnRiskAlert::getSignal).containsExactly(ChurnSignal.PAYMENT_FAILED,
-                ChurnSignal.CANCELLATION_REQUESTED);
+                ChurnSignal.CANCELLATION_REQUESTED, ChurnSignal.HEALTH_DROP);
         for (final ChurnRiskAlert alert : closed) {
             assertThat(s.alerts(alert.getSignal(), AlertStatus.OPEN).get(0).getAlertId())
                     .isEqualTo(alert.getAlertId());

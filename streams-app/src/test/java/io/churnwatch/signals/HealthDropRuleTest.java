@@ -10,10 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class HealthDropRuleTest {
 
-    /** A billing-only account: 100, 75 with an unpaid failure, 85 with a recent downgrade. */
+    /**
+     * A billing-only account: 100, 75 with an unpaid failure, 85 with a recent downgrade; every drop counts,
+     * even one that leaves the account HEALTHY.
+     */
     private static Scenario billingOnly() {
+        return billingOnly(101);
+    }
+
+    private static Scenario billingOnly(final int alertBelow) {
         final Scenario s = Scenario.with(Map.of("health.billing.penalty.payment.failed", 25.0,
-                "health.billing.penalty.downgrade", 15.0, "payment.failure.grace.days", 30));
+                "health.billing.penalty.downgrade", 15.0, "payment.failure.grace.days", 30,
+                "health.drop.alert.below", alertBelow));
         s.billing(at(0, 8), BillingEventType.SUBSCRIPTION_STARTED, 10_000);
         return s;
     }
@@ -29,6 +37,16 @@ class HealthDropRuleTest {
             assertThat(a.getEvidence()).containsEntry("recentHigh", "100").containsEntry("drop", "25")
                     .containsEntry("topDriver", "billing");
         });
+    }
+
+    @Test
+    void shouldNotOpenWhenTheDropLeavesTheAccountHealthy() {
+        final Scenario s = billingOnly(70);
+
+        s.billing(at(1, 8), BillingEventType.PAYMENT_FAILED, 10_000);
+
+        assertThat(s.lastHealth().getScore()).isEqualTo(75);
+        assertThat(s.alerts(ChurnSignal.HEALTH_DROP)).isEmpty();
     }
 
     @Test

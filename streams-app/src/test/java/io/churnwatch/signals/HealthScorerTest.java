@@ -105,7 +105,8 @@ class HealthScorerTest {
         final Scenario s = Scenario.defaults();
         s.dailyLogins(0, 28, 2);
         s.logins(at(28, 12), 3);
-        s.advanceTo(day(34));
+        // at day 35 00:00 the last 7 x 24 h are days 28..34
+        s.advanceTo(day(35));
 
         final HealthComponent trend = s.lastHealth().getComponents().get(0);
         assertThat(trend.getName()).isEqualTo("usage_trend");
@@ -118,7 +119,8 @@ class HealthScorerTest {
         final Scenario s = Scenario.with(Map.of("silence.days", 10));
         s.usage(at(0, 12), UsageKind.ACTIVITY, 1, null);
 
-        s.advanceTo(day(5));
+        // 5.5 days since the last usage at day 6 00:00: 5 whole days of the 10 silent ones
+        s.advanceTo(day(6));
         assertThat(s.lastHealth().getScore()).isEqualTo(50);
         s.advanceTo(day(12));
 

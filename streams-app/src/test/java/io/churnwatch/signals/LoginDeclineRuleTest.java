@@ -18,7 +18,7 @@ class LoginDeclineRuleTest {
     }
 
     private static double ratioAt(final Scenario s, final int day) {
-        return Trend.of(s.state.usage().logins(), Days.of(day(day).toEpochMilli()), 7, 28).ratio();
+        return Trend.sliding(s.state.usage().logins(), day(day).toEpochMilli(), 7, 28).ratio();
     }
 
     @Test
@@ -27,12 +27,13 @@ class LoginDeclineRuleTest {
 
         s.advanceTo(day(40));
 
-        // day 38: recent [32..38] = 3 days x 2 = 6 logins vs baseline [4..31] = 56 (14/wk): ratio 0.43
+        // day 38 00:00: the last 7 x 24 h are days 31..37 = 4 days x 2 = 8 logins vs 14/wk: ratio 0.57, not yet;
+        // day 39 00:00: days 32..38 = 6 logins vs baseline days 4..31 = 56 (14/wk): ratio 0.43
         final List<ChurnRiskAlert> open = s.alerts(ChurnSignal.LOGIN_DECLINE, AlertStatus.OPEN);
-        assertThat(open.get(0).getOpenedAt()).isEqualTo(day(38));
+        assertThat(open.get(0).getOpenedAt()).isEqualTo(day(39));
         assertThat(open.get(0).getEvidence()).containsEntry("loginsRecentCount", "6")
-                .containsEntry("loginsBaselinePerWeek", "14").containsEntry("recentFrom", "2026-02-06")
-                .containsEntry("recentTo", "2026-02-12");
+                .containsEntry("loginsBaselinePerWeek", "14").containsEntry("recentFrom", "2026-02-06T00:00:00Z")
+                .containsEntry("recentTo", "2026-02-13T00:00:00Z");
         assertThat(open.get(0).getSummary()).isEqualTo("Logins fell to 6 in 7 days vs 14/wk baseline");
     }
 
@@ -66,25 +67,25 @@ class LoginDeclineRuleTest {
     @Test
     void shouldResolveWithSameAlertIdWhenRecentLoginsReachResolveRatio() {
         final Scenario s = steadyThenStop();
-        s.advanceTo(day(38));
+        s.advanceTo(day(39));
 
         s.logins(at(39, 12), 5);
         s.logins(at(40, 12), 5);
 
-        // day 40: recent [34..40] = 2 + 5 + 5 = 12 vs 14/wk: ratio 0.86 >= 0.75
+        // day 40 12:00: the last 7 x 24 h = half of day 33 + day 34 + days 39, 40 = 1 + 2 + 5 + 5 = 13 vs 14/wk
         final List<ChurnRiskAlert> alerts = s.alerts(ChurnSignal.LOGIN_DECLINE);
         final ChurnRiskAlert resolved = alerts.get(alerts.size() - 1);
         assertThat(resolved.getStatus()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(resolved.getAlertId()).isEqualTo(alerts.get(0).getAlertId());
         assertThat(resolved.getEventTime()).isEqualTo(at(40, 12));
-        assertThat(resolved.getSummary()).startsWith("Logins recovered to 12");
+        assertThat(resolved.getSummary()).startsWith("Logins recovered to 13");
     }
 
     @Test
     void shouldReopenOnlyAtCooldownEndWhenDeclineReturnsDuringCooldown() {
         final Scenario s = Scenario.with(Map.of("alert.cooldown.days", 10));
         s.dailyLogins(0, 35, 2);
-        s.advanceTo(day(38));
+        s.advanceTo(day(39));
         s.logins(at(39, 12), 5);
         s.logins(at(40, 12), 5);
         s.logins(at(41, 12), 5);
@@ -93,12 +94,12 @@ class LoginDeclineRuleTest {
         s.advanceTo(at(50, 11));
         assertThat(ratioAt(s, 50)).isLessThanOrEqualTo(0.5);
         assertThat(s.alerts(ChurnSignal.LOGIN_DECLINE, AlertStatus.OPEN)).extracting(ChurnRiskAlert::getOpenedAt)
-                .containsOnly(day(38));
+                .containsOnly(day(39));
 
         s.advanceTo(day(55));
 
         final List<ChurnRiskAlert> open = s.alerts(ChurnSignal.LOGIN_DECLINE, AlertStatus.OPEN);
-        assertThat(open).extracting(ChurnRiskAlert::getOpenedAt).containsOnly(day(38), at(50, 12));
+        assertThat(open).extracting(ChurnRiskAlert::getOpenedAt).containsOnly(day(39), at(50, 12));
         assertThat(open.get(open.size() - 1).getAlertId()).isNotEqualTo(open.get(0).getAlertId());
     }
 }
