@@ -1,0 +1,103 @@
+package io.churnwatch.runtime;
+
+import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.metrics.ChurnMetrics;
+import io.churnwatch.topology.ChurnTopics;
+import io.churnwatch.topology.ChurnTopology;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The churnwatch topology running as a Kafka Streams application: what {@code run}, {@code demo} and
+ * {@code replay} start. Owns the {@link KafkaStreams} instance and its lifecycle; the topology itself is
+ * built by {@link ChurnTopology} and knows nothing of this.
+ *
+ * <p>An exception escaping a stream thread shuts the whole client down (rather than replacing the thread and
+ * failing again on the same record): with exactly-once processing nothing is committed past the failure, so
+ * the application can be restarted once the cause is fixed.
+ */
+public final class ChurnPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChurnPipeline.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private ChurnPipeline(final KafkaStreams streams) {
+        this.streams = streams;
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("A stream thread failed; shutting churnwatch down", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((next, previous) -> {
+            LOG.info("Kafka Streams state {} -> {}", previous, next);
+            if (next == KafkaStreams.State.NOT_RUNNING || next == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+    }
+
+    /** A pipeline for the configuration's topics; not started. */
+    public static ChurnPipeline create(final ChurnConfig config, final ChurnTopics topics, final ChurnMetrics metrics) {
+        return create(config, topics, metrics, StreamsSettings.of(config));
+    }
+
+    /** A pipeline with explicit Kafka Streams settings (a replay's own application id, say); not started. */
+    public static ChurnPipeline create(final ChurnConfig config, final ChurnTopics topics, final ChurnMetrics metrics,
+                                       final Properties streamsSettings) {
+        return new ChurnPipeline(new KafkaStreams(ChurnTopology.build(config, topics, metrics), streamsSettings));
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Waits until every task is assigned and restored. @throws StartupException when it takes longer */
+    public void awaitRunning(final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (stopped.getCount() == 0 || !streams.state().isRunningOrRebalancing()) {
+                throw new StartupException("churnwatch stopped while starting (state " + streams.state() + ")");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StartupException("churnwatch did not reach RUNNING within " + timeout.toSeconds()
+                        + " s (state " + streams.state() + ")");
+            }
+            stopped.await(100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Blocks until the pipeline stops (closed, or failed). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Whether it stopped because of a failure rather than a close. */
+    public boolean failed() {
+        return streams.state() == KafkaStreams.State.ERROR;
+    }
+
+    /**
+     * Closes cleanly: state flushed, transactions committed, and the member leaves the group at once so the
+     * remaining instances take over its tasks without waiting for a session timeout.
+     */
+    public void close(final Duration timeout) {
+        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(timeout));
+        stopped.countDown();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+}
