@@ -60,7 +60,8 @@ final class BillingFacts {
                 latest(RETAINED, at);
             }
             case DOWNGRADED -> {
-                if (at >= f[DOWNGRADED]) {
+                // Strictly newer only: a redelivered downgrade would find its own MRR and forget the one before.
+                if (at > f[DOWNGRADED]) {
                     f[DOWNGRADED] = at;
                     f[MRR_BEFORE_DOWNGRADE] = f[MRR_AT] != Days.NONE && f[MRR_AT] < at ? f[MRR] : -1;
                     f[MRR_AFTER_DOWNGRADE] = mrr;

@@ -21,6 +21,11 @@ final class ContractFields {
         return value == null ? null : value.toString();
     }
 
+    /** True for the event records, whose schema declares {@code occurredAt}; false for an account profile. */
+    static boolean declaresOccurredAt(final SpecificRecord record) {
+        return record.getSchema().getField(OCCURRED_AT) != null;
+    }
+
     /** The event time, or {@code null} when the record has no usable {@code occurredAt}. */
     static Instant occurredAt(final SpecificRecord record) {
         final Object value = get(record, OCCURRED_AT);

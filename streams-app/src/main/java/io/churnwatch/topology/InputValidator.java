@@ -15,7 +15,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *   <li>{@code missing-account-id}: {@code accountId} absent or blank;</li>
  *   <li>{@code key-mismatch}: the record key is not the {@code accountId} (the topics would no longer be
  *       co-partitioned, and the account's state would be split across tasks);</li>
- *   <li>{@code missing-occurred-at}: no usable event time;</li>
+ *   <li>{@code missing-occurred-at}: an event (a record whose schema declares {@code occurredAt}) without a
+ *       usable event time; an account profile declares none and keeps its record timestamp;</li>
  *   <li>{@code future-timestamp}: {@code occurredAt} more than {@code maxFuture} after the record was written
  *       (see {@link OccurredAtExtractor}, which kept the record timestamp in that case).</li>
  * </ul>
@@ -56,6 +57,10 @@ final class InputValidator<V extends SpecificRecord> implements FixedKeyProcesso
         }
         if (!accountId.equals(key)) {
             return decoded.reject("key-mismatch", "record key '" + key + "' is not the accountId '" + accountId + "'");
+        }
+        if (!ContractFields.declaresOccurredAt(value)) {
+            // A profile is current state, not an event: its time is when it was written, the record timestamp.
+            return decoded;
         }
         final Instant occurredAt = ContractFields.occurredAt(value);
         if (occurredAt == null) {

@@ -35,6 +35,11 @@ final class Events {
         return usage(account, at, UsageKind.LOGIN, null);
     }
 
+    /** One usage record counting {@code quantity} logins. */
+    static UsageEvent logins(final String account, final Instant at, final int quantity) {
+        return UsageEvent.newBuilder(login(account, at)).setQuantity(quantity).build();
+    }
+
     static UsageEvent usage(final String account, final Instant at, final UsageKind kind, final String feature) {
         return UsageEvent.newBuilder().setEventId("u-" + IDS.incrementAndGet()).setAccountId(account)
                 .setKind(kind).setFeature(feature).setQuantity(1).setOccurredAt(at).build();
@@ -44,6 +49,11 @@ final class Events {
         return SupportTicketEvent.newBuilder().setEventId("t-" + IDS.incrementAndGet()).setAccountId(account)
                 .setTicketId("ticket-" + IDS.get()).setStatus(TicketStatus.OPENED).setPriority(TicketPriority.NORMAL)
                 .setCategory(category).setOccurredAt(at).build();
+    }
+
+    static SupportTicketEvent ticket(final String account, final Instant at, final TicketCategory category,
+                                     final TicketStatus status) {
+        return SupportTicketEvent.newBuilder(ticket(account, at, category)).setStatus(status).build();
     }
 
     static BillingEvent billing(final String account, final Instant at, final BillingEventType type, final long mrr) {

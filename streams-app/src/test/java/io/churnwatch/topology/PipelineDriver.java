@@ -5,6 +5,7 @@ import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
 import io.churnwatch.events.SupportTicketEvent;
 import io.churnwatch.events.UsageEvent;
+import io.churnwatch.events.UsageKind;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.serde.InMemorySchemaRegistryClient;
 import io.churnwatch.signals.ChurnRiskAlert;
@@ -37,6 +38,9 @@ import org.apache.kafka.streams.test.TestRecord;
  * record timestamps set to each event's {@code occurredAt} as the importer does.
  */
 final class PipelineDriver implements AutoCloseable {
+
+    /** The account whose records {@link #advanceStreamTime} sends. */
+    static final String STREAM_CLOCK_ACCOUNT = "stream-clock";
 
     final ChurnConfig config;
     final ChurnTopics topics;
@@ -114,12 +118,30 @@ final class PipelineDriver implements AutoCloseable {
         input.pipeInput(key, value, timestamp);
     }
 
+    /**
+     * Moves stream time to {@code to} with a usage record of an account no test looks at, so that deadline
+     * sweeps run for accounts that send nothing themselves.
+     */
+    PipelineDriver advanceStreamTime(final Instant to) {
+        return send(Events.usage(STREAM_CLOCK_ACCOUNT, to, UsageKind.ACTIVITY, null));
+    }
+
     List<ChurnRiskAlert> alerts() {
         return alerts.readValuesToList();
     }
 
+    /** The alert records with their keys and record timestamps. */
+    List<TestRecord<String, ChurnRiskAlert>> alertRecords() {
+        return alerts.readRecordsToList();
+    }
+
     List<HealthScoreUpdate> healthUpdates() {
         return health.readValuesToList();
+    }
+
+    /** The health-update records with their keys and record timestamps. */
+    List<TestRecord<String, HealthScoreUpdate>> healthRecords() {
+        return health.readRecordsToList();
     }
 
     /** Every output record as raw bytes, in order: what a consumer of the output topics would read. */
