@@ -29,6 +29,7 @@ public final class ChurnConfig extends AbstractConfig {
     public static final String SCORING_VERSION = "scoring.version";
     public static final String INPUT_MAX_FUTURE_MS = "input.max.future.ms";
     public static final String SWEEP_INTERVAL_MS = "deadline.sweep.interval.ms";
+    public static final String INPUT_UNTIL_MS = "input.until.ms";
 
     public static final String TOPIC_USAGE = "topic.usage";
     public static final String TOPIC_TICKETS = "topic.tickets";
@@ -62,6 +63,9 @@ public final class ChurnConfig extends AbstractConfig {
             .define(SWEEP_INTERVAL_MS, Type.LONG, Duration.ofMinutes(1).toMillis(), ConfigDef.Range.atLeast(1),
                     Importance.LOW, "How often, in stream time (ms), accounts whose deadline passed are re-evaluated "
                             + "(silence, declines, unrecovered payments). Results do not depend on it; only latency.")
+            .define(INPUT_UNTIL_MS, Type.LONG, -1L, ConfigDef.Range.atLeast(-1), Importance.LOW,
+                    "Input records with an event time at or after this (epoch ms) are skipped: the end of a replayed "
+                            + "period (replay --to sets it). -1: no end.")
             .define(TOPIC_USAGE, Type.STRING, "product-usage", NON_BLANK, Importance.MEDIUM,
                     "Input topic of UsageEvent records.")
             .define(TOPIC_TICKETS, Type.STRING, "support-tickets", NON_BLANK, Importance.MEDIUM,

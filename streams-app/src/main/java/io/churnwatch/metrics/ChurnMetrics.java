@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code churnwatch.dlq.records{topic,reason}}: input records sent to the dead-letter topic;</li>
  *   <li>{@code churnwatch.late.records{topic}}: records older than the grace period (kept for last-seen time,
  *       not counted in windows);</li>
+ *   <li>{@code churnwatch.duplicate.records{topic}}: events delivered again (same eventId), applied once;</li>
+ *   <li>{@code churnwatch.input.skipped{topic}}: records after the end of a replayed period;</li>
  *   <li>{@code churnwatch.alerts{signal,severity,status}}: alert records emitted;</li>
  *   <li>{@code churnwatch.health.updates{band}}: health-score updates emitted;</li>
  *   <li>{@code churnwatch.sweep.duration} (timer) and {@code churnwatch.sweep.accounts.examined} (summary):
@@ -74,6 +76,16 @@ public final class ChurnMetrics {
 
     public void late(final String topic) {
         counter("churnwatch.late.records", "Records later than the window grace", "topic", topic).increment();
+    }
+
+    public void duplicate(final String topic) {
+        counter("churnwatch.duplicate.records", "Input events delivered again (same eventId), applied once",
+                "topic", topic).increment();
+    }
+
+    public void skipped(final String topic) {
+        counter("churnwatch.input.skipped", "Input records after the end of a replayed period (input.until.ms)",
+                "topic", topic).increment();
     }
 
     public void alert(final String signal, final String severity, final String status) {

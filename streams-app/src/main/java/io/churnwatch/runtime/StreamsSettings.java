@@ -19,6 +19,19 @@ public final class StreamsSettings {
     }
 
     public static Properties of(final ChurnConfig config) {
+        final Properties props = clientProperties(config);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(ChurnConfig.PROCESSING_GUARANTEE));
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(ChurnConfig.NUM_STANDBY_REPLICAS));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(ChurnConfig.STATE_DIR));
+        // Outputs are read by CRMs with read_committed consumers; compress them like any busy topic.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+
+    /** What every Kafka client of the process needs: the cluster address and the passed-through settings. */
+    public static Properties clientProperties(final ChurnConfig config) {
         final Properties props = new Properties();
         final Map<String, Object> originals = config.originals();
         originals.forEach((key, value) -> {
@@ -26,14 +39,7 @@ public final class StreamsSettings {
                 props.put(key, value);
             }
         });
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS)));
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(ChurnConfig.PROCESSING_GUARANTEE));
-        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt(ChurnConfig.NUM_STANDBY_REPLICAS));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(ChurnConfig.STATE_DIR));
-        // Outputs are read by CRMs with read_committed consumers; compress them like any busy topic.
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return props;
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Applies every input event to its account's state through the {@link AccountEngine}, and forwards the
@@ -32,7 +33,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * when stream time passes an account's deadline: a stream-time punctuation sweeps the {@link DeadlineIndex},
  * touching only due accounts. An account's own due deadlines are also run before its next event is
  * applied, and every deadline is evaluated at its own time, so results depend on the input alone, never
- * on when a sweep happens to run: a replay gives the live run's outputs.
+ * on when a sweep happens to run: a replay gives the live run's outputs. An event delivered twice (same
+ * {@code eventId}) is applied once ({@link DuplicateFilter}).
  */
 final class AccountProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -42,15 +44,19 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     private final AccountEngine engine;
     private final ChurnMetrics metrics;
     private final Duration sweepInterval;
+    private final Duration grace;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, TrackedAccount> accounts;
     private TimestampedKeyValueStore<String, AccountProfile> profiles;
     private DeadlineIndex deadlines;
+    private DuplicateFilter duplicates;
 
-    AccountProcessor(final AccountEngine engine, final ChurnMetrics metrics, final Duration sweepInterval) {
+    AccountProcessor(final AccountEngine engine, final ChurnMetrics metrics, final Duration sweepInterval,
+                     final Duration grace) {
         this.engine = engine;
         this.metrics = metrics;
         this.sweepInterval = sweepInterval;
+        this.grace = grace;
     }
 
     @Override
@@ -60,12 +66,20 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         this.profiles = context.getStateStore(ChurnTopology.ACCOUNTS_STORE);
         final KeyValueStore<Bytes, byte[]> index = context.getStateStore(ChurnTopology.DEADLINE_INDEX_STORE);
         this.deadlines = new DeadlineIndex(index);
+        final WindowStore<String, Long> seen = context.getStateStore(ChurnTopology.EVENT_IDS_STORE);
+        this.duplicates = new DuplicateFilter(seen, grace);
         context.schedule(sweepInterval, PunctuationType.STREAM_TIME, this::sweep);
     }
 
     @Override
     public void process(final Record<String, SpecificRecord> record) {
         final String accountId = record.key();
+        final String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+        final String eventId = ContractFields.eventId(record.value());
+        if (eventId != null && duplicates.isDuplicate(accountId, eventId, record.timestamp())) {
+            metrics.duplicate(topic);
+            return;
+        }
         final AccountProfile profile = profile(accountId);
         final TrackedAccount before = accounts.get(accountId);
         AccountState state = before == null ? null : before.state();
@@ -78,7 +92,6 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         }
         final Outcome outcome = apply(state, record.value(), profile);
         emit(accountId, outcome);
-        final String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
         metrics.eventProcessed(topic);
         if (outcome.late()) {
             metrics.late(topic);

@@ -42,6 +42,7 @@ public final class ChurnTopology {
     public static final String ACCOUNTS_STORE = "accounts-store";
     public static final String ACCOUNT_STATE_STORE = "account-state";
     public static final String DEADLINE_INDEX_STORE = "deadline-index";
+    public static final String EVENT_IDS_STORE = "event-ids";
 
     private ChurnTopology() {
     }
@@ -54,7 +55,8 @@ public final class ChurnTopology {
     public static Topology build(final ChurnConfig config, final ChurnTopics topics, final ChurnMetrics metrics) {
         final StreamsBuilder builder = new StreamsBuilder();
         final Inputs inputs = new Inputs(builder, topics.deadLetters(), metrics,
-                Duration.ofMillis(config.getLong(ChurnConfig.INPUT_MAX_FUTURE_MS)));
+                Duration.ofMillis(config.getLong(ChurnConfig.INPUT_MAX_FUTURE_MS)),
+                config.getLong(ChurnConfig.INPUT_UNTIL_MS));
 
         inputs.read(topics.accounts(), "accounts", true)
                 .toTable(Named.as("accounts-table"),
@@ -66,6 +68,11 @@ public final class ChurnTopology {
                 Stores.persistentKeyValueStore(ACCOUNT_STATE_STORE), Serdes.String(), TrackedAccount.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+        final Duration grace = config.signals().grace();
+        final Duration remembered = DuplicateFilter.retention(grace);
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(EVENT_IDS_STORE, remembered, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()));
 
         final KStream<String, SpecificRecord> events = widen(inputs.read(topics.usage(), "usage", false), "usage")
                 .merge(widen(inputs.read(topics.tickets(), "tickets", false), "tickets"), Named.as("merge-tickets"))
@@ -74,8 +81,8 @@ public final class ChurnTopology {
         final AccountEngine engine = new AccountEngine(config.signals(), config.scoringVersion());
         final Duration sweepInterval = Duration.ofMillis(config.getLong(ChurnConfig.SWEEP_INTERVAL_MS));
         final Map<String, KStream<String, SpecificRecord>> outputs = events
-                .process(() -> new AccountProcessor(engine, metrics, sweepInterval), Named.as("account-engine"),
-                        ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, ACCOUNTS_STORE)
+                .process(() -> new AccountProcessor(engine, metrics, sweepInterval, grace), Named.as("account-engine"),
+                        ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, EVENT_IDS_STORE, ACCOUNTS_STORE)
                 .split(Named.as("output-"))
                 .branch((id, value) -> value instanceof ChurnRiskAlert, Branched.as("alerts"))
                 .branch((id, value) -> value instanceof HealthScoreUpdate, Branched.as("health"))
@@ -99,7 +106,7 @@ public final class ChurnTopology {
 
     /** Reads an input topic: decode, validate, dead-letter the rejects, pass on the rest. */
     private record Inputs(StreamsBuilder builder, Topic<byte[], byte[]> deadLetters, ChurnMetrics metrics,
-                          Duration maxFuture) {
+                          Duration maxFuture, long untilMillis) {
 
         <V extends SpecificRecord> KStream<String, V> read(final Topic<String, V> topic, final String label,
                                                             final boolean tombstonesAllowed) {
@@ -107,7 +114,7 @@ public final class ChurnTopology {
                     .stream(topic.name(), Consumed.with(topic.keySerde(), new DecodingSerde<>(topic.valueSerde()))
                             .withTimestampExtractor(new OccurredAtExtractor(maxFuture))
                             .withName(label + "-source"))
-                    .processValues(() -> new InputValidator<V>(tombstonesAllowed, maxFuture),
+                    .processValues(() -> new InputValidator<V>(tombstonesAllowed, maxFuture, untilMillis, metrics),
                             Named.as(label + "-validate"))
                     .split(Named.as(label + "-"))
                     .branch((key, decoded) -> !decoded.isRejected(), Branched.as("valid"))

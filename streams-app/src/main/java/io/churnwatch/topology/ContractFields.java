@@ -10,10 +10,17 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class ContractFields {
 
+    static final String EVENT_ID = "eventId";
     static final String ACCOUNT_ID = "accountId";
     static final String OCCURRED_AT = "occurredAt";
 
     private ContractFields() {
+    }
+
+    /** The event's id, or {@code null} for a record without one (an account profile). */
+    static String eventId(final SpecificRecord record) {
+        final Object value = get(record, EVENT_ID);
+        return value == null ? null : value.toString();
     }
 
     static String accountId(final SpecificRecord record) {

@@ -1,5 +1,6 @@
 package io.churnwatch.topology;
 
+import io.churnwatch.metrics.ChurnMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
@@ -20,16 +21,23 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *   <li>{@code future-timestamp}: {@code occurredAt} more than {@code maxFuture} after the record was written
  *       (see {@link OccurredAtExtractor}, which kept the record timestamp in that case).</li>
  * </ul>
+ * Records at or after {@code until} (the end of a replayed period; negative for none) are not forwarded at
+ * all: they are outside the period asked for, not bad, and are counted as skipped.
  */
 final class InputValidator<V extends SpecificRecord> implements FixedKeyProcessor<String, Decoded<V>, Decoded<V>> {
 
     private final boolean tombstonesAllowed;
     private final long maxFutureMillis;
+    private final long untilMillis;
+    private final ChurnMetrics metrics;
     private FixedKeyProcessorContext<String, Decoded<V>> context;
 
-    InputValidator(final boolean tombstonesAllowed, final Duration maxFuture) {
+    InputValidator(final boolean tombstonesAllowed, final Duration maxFuture, final long untilMillis,
+                   final ChurnMetrics metrics) {
         this.tombstonesAllowed = tombstonesAllowed;
         this.maxFutureMillis = maxFuture.toMillis();
+        this.untilMillis = untilMillis;
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,6 +47,10 @@ final class InputValidator<V extends SpecificRecord> implements FixedKeyProcesso
 
     @Override
     public void process(final FixedKeyRecord<String, Decoded<V>> record) {
+        if (untilMillis >= 0 && record.timestamp() >= untilMillis) {
+            metrics.skipped(context.recordMetadata().map(m -> m.topic()).orElse("unknown"));
+            return;
+        }
         context.forward(record.withValue(check(record.key(), record.value(), record.timestamp())));
     }
 

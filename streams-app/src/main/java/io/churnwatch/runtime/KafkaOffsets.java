@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -19,16 +20,17 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How far a consumer group is behind the end of some topics: end offset minus committed offset, per
- * partition (a partition the group never committed counts from its log start). Used to tell when a demo or a
- * replay has consumed its input, and by the lag gauges.
+ * Offsets of topics and consumer groups, through the Admin client: how far a group is behind the end of some
+ * topics (end offset minus committed offset per partition; a partition the group never committed counts from
+ * its log start), where a point in time falls, and the bookkeeping of a replay (setting a fresh group's start
+ * offsets, deleting its group and internal topics afterwards).
  */
-public final class GroupLag implements AutoCloseable {
+public final class KafkaOffsets implements AutoCloseable {
 
     private final Admin admin;
     private final Duration timeout;
 
-    public GroupLag(final Properties clientProps, final Duration timeout) {
+    public KafkaOffsets(final Properties clientProps, final Duration timeout) {
         this.admin = Admin.create(clientProps);
         this.timeout = timeout;
     }
@@ -52,6 +54,57 @@ public final class GroupLag implements AutoCloseable {
     /** Total lag over {@code topics}. */
     public long total(final String groupId, final Collection<String> topics) {
         return lag(groupId, topics).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Committed offsets of {@code groupId} (partitions it never committed are absent). */
+    public Map<TopicPartition, Long> committed(final String groupId) {
+        return get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()).entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /**
+     * Per partition of {@code topics}, the first offset whose timestamp is at or after {@code timestampMs}
+     * (the end offset when there is none): where a replay starts or stops.
+     */
+    public Map<TopicPartition, Long> offsetsAt(final Collection<String> topics, final long timestampMs) {
+        final List<TopicPartition> partitions = partitions(topics);
+        final Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
+        final Map<TopicPartition, Long> at = offsets(partitions, OffsetSpec.forTimestamp(timestampMs));
+        final Map<TopicPartition, Long> result = new HashMap<>();
+        partitions.forEach(p -> result.put(p, at.get(p) < 0 ? end.get(p) : at.get(p)));
+        return result;
+    }
+
+    /** Start offsets of every partition of {@code topics}. */
+    public Map<TopicPartition, Long> startOffsets(final Collection<String> topics) {
+        return offsets(partitions(topics), OffsetSpec.earliest());
+    }
+
+    /** Sets the committed offsets of a group that has no active member (a replay's, before it starts). */
+    public void commit(final String groupId, final Map<TopicPartition, Long> offsets) {
+        get(admin.alterConsumerGroupOffsets(groupId, offsets.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())))).all());
+    }
+
+    /** Deletes a group and the given topics (a replay's internal topics), ignoring those already gone. */
+    public void deleteGroupAndTopics(final String groupId, final Collection<String> topics) {
+        get(admin.deleteConsumerGroups(List.of(groupId)).all());
+        if (!topics.isEmpty()) {
+            get(admin.deleteTopics(topics).all());
+        }
+    }
+
+    /** Creates topics (with the broker's default replication). */
+    public void createTopics(final Collection<NewTopic> topics) {
+        if (!topics.isEmpty()) {
+            get(admin.createTopics(topics).all());
+        }
+    }
+
+    /** Names of the topics on the cluster that start with {@code prefix}. */
+    public List<String> topicsStartingWith(final String prefix) {
+        return get(admin.listTopics().names()).stream().filter(name -> name.startsWith(prefix)).sorted().toList();
     }
 
     /** End offsets of every partition of {@code topics}. */

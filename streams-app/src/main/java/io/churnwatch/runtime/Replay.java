@@ -1,0 +1,161 @@
+package io.churnwatch.runtime;
+
+import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.metrics.ChurnMetrics;
+import io.churnwatch.topology.ChurnTopics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Re-runs history through the same topology: under its own application id (so the live app is untouched),
+ * from the input offsets at {@code from} (the accounts table from its beginning: profiles are state, not
+ * events), writing to prefixed output topics, and stopping by itself once it has consumed up to the end
+ * offsets it saw at start, or up to {@code to}. Records after {@code to} are not applied
+ * ({@link ChurnConfig#INPUT_UNTIL_MS}). Unless asked to keep them, its internal topics, group and local
+ * state are deleted afterwards.
+ *
+ * <p>State starts empty at {@code from}: the signals need their windows' worth of history (35 days for the
+ * login baseline) before they can fire, so start a replay that long before the period to analyse.
+ */
+public final class Replay {
+
+    /** What a replay did. */
+    public record Summary(String applicationId, ChurnTopics outputs, long recordsConsumed, Duration took) {
+    }
+
+    private static final long POLL_MILLIS = 250;
+
+    private final ChurnConfig config;
+    private final String prefix;
+    private final Instant from;
+    private final Instant to;
+
+    /** @param to the end of the replayed period, or {@code null} for the end of the input at start */
+    public Replay(final ChurnConfig config, final String prefix, final Instant from, final Instant to) {
+        this.config = config;
+        this.prefix = prefix;
+        this.from = from;
+        this.to = to;
+    }
+
+    public String applicationId() {
+        return config.applicationId() + "-replay-" + prefix;
+    }
+
+    /** Runs the replay to its end; deletes what it created unless {@code keepState}. */
+    public Summary run(final ChurnTopics liveTopics, final ChurnMetrics metrics, final boolean keepState,
+                       final Duration timeout) throws InterruptedException {
+        final long started = System.nanoTime();
+        final ChurnConfig replayConfig = replayConfig();
+        final ChurnTopics topics = liveTopics.withOutputPrefix(prefix);
+        final Properties client = StreamsSettings.clientProperties(config);
+        final List<String> events = List.of(topics.usage().name(), topics.tickets().name(), topics.billing().name());
+        final Path stateDir;
+        try {
+            stateDir = Files.createTempDirectory("churnwatch-replay");
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (KafkaOffsets offsets = new KafkaOffsets(client, Duration.ofSeconds(30))) {
+            final Map<TopicPartition, Long> start = new HashMap<>(offsets.offsetsAt(events, from.toEpochMilli()));
+            start.putAll(offsets.startOffsets(List.of(topics.accounts().name())));
+            final Map<TopicPartition, Long> stop = new HashMap<>(to == null ? offsets.endOffsets(events)
+                    : offsets.offsetsAt(events, to.toEpochMilli()));
+            stop.putAll(offsets.endOffsets(List.of(topics.accounts().name())));
+            createOutputs(topics, offsets, events.get(0));
+            offsets.commit(applicationId(), start);
+
+            final Properties settings = StreamsSettings.of(replayConfig);
+            settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            try (ChurnPipeline pipeline = ChurnPipeline.create(replayConfig, topics, metrics, settings)) {
+                pipeline.start();
+                awaitOffsets(offsets, stop, pipeline, timeout);
+                pipeline.close(Duration.ofSeconds(30));
+                if (!keepState) {
+                    pipeline.streams().cleanUp();
+                }
+            }
+            if (!keepState) {
+                offsets.deleteGroupAndTopics(applicationId(), internalTopics(offsets));
+            }
+            final long consumed = stop.entrySet().stream()
+                    .mapToLong(e -> Math.max(0, e.getValue() - start.getOrDefault(e.getKey(), 0L))).sum();
+            return new Summary(applicationId(), topics, consumed, Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            if (!keepState) {
+                deleteRecursively(stateDir);
+            }
+        }
+    }
+
+    private ChurnConfig replayConfig() {
+        final Map<String, Object> settings = new HashMap<>(config.originals());
+        settings.put(ChurnConfig.APPLICATION_ID, applicationId());
+        if (to != null) {
+            settings.put(ChurnConfig.INPUT_UNTIL_MS, to.toEpochMilli());
+        }
+        return new ChurnConfig(settings);
+    }
+
+    /** The prefixed outputs, partitioned like the inputs, so the replay writes where a reader expects. */
+    private void createOutputs(final ChurnTopics topics, final KafkaOffsets offsets, final String anInput) {
+        final int partitions = offsets.endOffsets(List.of(anInput)).size();
+        final Set<String> existing = Set.copyOf(offsets.topicsStartingWith(prefix + "."));
+        final List<NewTopic> missing = new ArrayList<>();
+        for (final String name : List.of(topics.alerts().name(), topics.health().name(), topics.deadLetters().name())) {
+            if (!existing.contains(name)) {
+                missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
+            }
+        }
+        offsets.createTopics(missing);
+    }
+
+    private List<String> internalTopics(final KafkaOffsets offsets) {
+        return offsets.topicsStartingWith(applicationId() + "-").stream()
+                .filter(name -> name.endsWith("-changelog") || name.endsWith("-repartition")).toList();
+    }
+
+    /** Waits until the replay's group has committed at least the stop offset of every partition. */
+    private void awaitOffsets(final KafkaOffsets offsets, final Map<TopicPartition, Long> stop,
+                              final ChurnPipeline pipeline, final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(offsets.committed(applicationId()), stop)) {
+            if (pipeline.failed()) {
+                throw new StartupException("the replay stopped after a failure; see the log above");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StartupException("the replay did not reach the end offsets within " + timeout.toSeconds()
+                        + " s");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private static boolean reached(final Map<TopicPartition, Long> committed, final Map<TopicPartition, Long> stop) {
+        return stop.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue());
+    }
+
+    private static void deleteRecursively(final Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
