@@ -122,6 +122,16 @@ class ImportCommandTest {
     }
 
     @Test
+    void shouldFailAsUsageErrorWhenTimeoutIsNotPositive() throws IOException {
+        final Path billing = file("billing.jsonl", VALID);
+
+        final CliRun run = run("import", "--timeout", "0", billing.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("churnwatch: --timeout must be at least 1 second (got 0)");
+    }
+
+    @Test
     void shouldFailInOneLineWhenClusterCannotBeReached() throws IOException {
         final Path billing = file("billing.jsonl", VALID);
 
