@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class,
             ConfigCommand.class,
             DevStackCommand.class,
+            GenerateCommand.class,
+            ImportCommand.class,
+            TopicsCommand.class,
         },
         footerHeading = "%nConfiguration:%n",
         footer = "Every command reads --config <file>, then CHURNWATCH_* environment variables "

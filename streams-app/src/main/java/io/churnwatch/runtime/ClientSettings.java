@@ -1,0 +1,45 @@
+package io.churnwatch.runtime;
+
+import io.churnwatch.config.ChurnConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.CommonClientConfigs;
+
+/**
+ * The settings a plain Kafka client (producer, admin) of churnwatch starts from: {@code bootstrap.servers} and
+ * every key churnwatch does not declare itself ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}, client
+ * tuning), passed through unchanged, as {@link StreamsSettings} does for Kafka Streams.
+ */
+public final class ClientSettings {
+
+    private static final Set<String> DECLARED = declared();
+
+    private ClientSettings() {
+    }
+
+    /** A new mutable map: callers add their own client's defaults. */
+    public static Map<String, Object> of(final ChurnConfig config) {
+        final Map<String, Object> settings = new HashMap<>();
+        config.originals().forEach((key, value) -> {
+            if (!DECLARED.contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(config));
+        return settings;
+    }
+
+    /** {@code bootstrap.servers} as one comma-separated string. */
+    public static String bootstrapServers(final ChurnConfig config) {
+        return String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS));
+    }
+
+    private static Set<String> declared() {
+        // The topic keys are declared by TopicProvisioner and may not (yet) be part of ChurnConfig's definition.
+        final Set<String> names = new TreeSet<>(ChurnConfig.CONFIG_DEF.names());
+        names.addAll(TopicProvisioner.CONFIG_DEF.names());
+        return Set.copyOf(names);
+    }
+}
