@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             ImportCommand.class,
             TopicsCommand.class,
+            RunCommand.class,
+            ReplayCommand.class,
+            DemoCommand.class,
         },
         footerHeading = "%nConfiguration:%n",
         footer = "Every command reads --config <file>, then CHURNWATCH_* environment variables "

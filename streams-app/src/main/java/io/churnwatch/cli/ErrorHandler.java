@@ -1,6 +1,7 @@
 package io.churnwatch.cli;
 
 import java.io.PrintWriter;
+import io.churnwatch.runtime.StartupException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -36,6 +37,12 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
             err.println(PREFIX + firstLine(ex.getMessage()));
             err.flush();
             return ChurnwatchCommand.EXIT_CONFIG;
+        }
+        if (ex instanceof StartupException) {
+            // The cluster, the registry or the topics are not usable: the user's to fix, not a bug to report.
+            err.println(PREFIX + firstLine(ex.getMessage()));
+            err.flush();
+            return command.getCommandSpec().exitCodeOnExecutionException();
         }
         err.println(PREFIX + "failed: " + ex);
         ex.printStackTrace(err);

@@ -3,14 +3,8 @@ package io.churnwatch.cli;
 import io.churnwatch.runtime.ClusterUnreachableException;
 import io.churnwatch.runtime.TopicProvisioner;
 import io.churnwatch.runtime.TopicReport;
-import io.churnwatch.runtime.TopicStatus;
-import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,27 +58,8 @@ final class TopicsCommand implements Callable<Integer> {
         } catch (final ClusterUnreachableException | KafkaException e) {
             return Failures.report(spec, e.getMessage());
         }
-        print(report);
+        report.print(spec.commandLine().getOut());
         report.error().ifPresent(error -> Failures.report(spec, error));
         return exitCode.apply(report);
-    }
-
-    private void print(final TopicReport report) {
-        final PrintWriter out = spec.commandLine().getOut();
-        final int width = report.topics().stream().mapToInt(t -> t.name().length()).max().orElse(0);
-        for (final TopicStatus topic : report.topics()) {
-            final String state = topic.state().name().toLowerCase(Locale.ROOT);
-            out.println(topic.state() == TopicStatus.State.MISSING
-                    ? String.format(Locale.ROOT, "%-" + width + "s  %-7s", topic.name(), state).stripTrailing()
-                    : String.format(Locale.ROOT, "%-" + width + "s  %-7s  %3d partitions  %s", topic.name(), state,
-                            topic.partitions(), settings(topic.configs())));
-            topic.problems().forEach(problem -> out.println("  problem: " + problem));
-        }
-        out.flush();
-    }
-
-    private static String settings(final Map<String, String> configs) {
-        return new TreeMap<>(configs).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
     }
 }

@@ -12,8 +12,9 @@ import org.apache.kafka.common.config.ConfigException;
  * Every churnwatch setting, declared once with its type, default, validator and documentation.
  *
  * <p>Infrastructure keys (cluster, registry, topic names) are declared here; the thresholds, windows and
- * weights of the signals are declared by {@link SignalsConfig} and merged into the same definition, so one
- * {@link #CONFIG_DEF} validates a whole configuration at start-up and renders the README's table.
+ * weights of the signals by {@link SignalsConfig}, the settings of created topics by {@link TopicsConfig}, both
+ * merged into the same definition, so one {@link #CONFIG_DEF} validates a whole configuration at start-up and
+ * renders the README's table.
  *
  * <p>Keys that churnwatch does not declare but Kafka clients understand ({@code security.protocol},
  * {@code sasl.*}, {@code ssl.*}, ...) are kept in {@link #originals()} and passed through to every client.
@@ -41,7 +42,7 @@ public final class ChurnConfig extends AbstractConfig {
 
     private static final ConfigDef.Validator NON_BLANK = new ConfigDef.NonEmptyStringWithoutControlChars();
 
-    public static final ConfigDef CONFIG_DEF = SignalsConfig.define(new ConfigDef()
+    public static final ConfigDef CONFIG_DEF = TopicsConfig.define(SignalsConfig.define(new ConfigDef()
             .define(APPLICATION_ID, Type.STRING, "churnwatch", NON_BLANK, Importance.HIGH,
                     "Kafka Streams application id: consumer group, and prefix of internal topics and state.")
             .define(BOOTSTRAP_SERVERS, Type.LIST, "localhost:9092", Importance.HIGH,
@@ -79,7 +80,7 @@ public final class ChurnConfig extends AbstractConfig {
             .define(TOPIC_ALERTS, Type.STRING, "churn-risk-alerts", NON_BLANK, Importance.MEDIUM,
                     "Output topic of ChurnRiskAlert records.")
             .define(TOPIC_DLQ, Type.STRING, "churnwatch-dlq", NON_BLANK, Importance.MEDIUM,
-                    "Dead-letter topic: input records that could not be processed, with the reason in headers."));
+                    "Dead-letter topic: input records that could not be processed, with the reason in headers.")));
 
     private final SignalsConfig signals;
 

@@ -46,9 +46,9 @@ public final class DemoReportPrinter {
             out.printf(Locale.ROOT, "Churners flagged before they asked to cancel: %d of %d (%.0f%%)", report.flaggedEarly(),
                     report.churners(), percent(report.flaggedEarly(), report.churners()));
             if (!report.leadTimesDays().isEmpty()) {
-                out.printf(Locale.ROOT, ", median %.1f days ahead (earliest %.1f, latest %.1f)",
-                        report.medianLeadDays(), report.leadTimesDays().get(report.leadTimesDays().size() - 1),
-                        report.leadTimesDays().get(0));
+                out.printf(Locale.ROOT, ", median %.1f days ahead (from %.1f to %.1f days)",
+                        report.medianLeadDays(), report.leadTimesDays().get(0),
+                        report.leadTimesDays().get(report.leadTimesDays().size() - 1));
             }
             out.println();
         }

@@ -3,8 +3,6 @@ package io.churnwatch.runtime;
 import io.churnwatch.config.ChurnConfig;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
@@ -14,8 +12,6 @@ import org.apache.kafka.clients.CommonClientConfigs;
  */
 public final class ClientSettings {
 
-    private static final Set<String> DECLARED = declared();
-
     private ClientSettings() {
     }
 
@@ -23,7 +19,7 @@ public final class ClientSettings {
     public static Map<String, Object> of(final ChurnConfig config) {
         final Map<String, Object> settings = new HashMap<>();
         config.originals().forEach((key, value) -> {
-            if (!DECLARED.contains(key)) {
+            if (!ChurnConfig.CONFIG_DEF.names().contains(key)) {
                 settings.put(key, value);
             }
         });
@@ -34,12 +30,5 @@ public final class ClientSettings {
     /** {@code bootstrap.servers} as one comma-separated string. */
     public static String bootstrapServers(final ChurnConfig config) {
         return String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS));
-    }
-
-    private static Set<String> declared() {
-        // The topic keys are declared by TopicProvisioner and may not (yet) be part of ChurnConfig's definition.
-        final Set<String> names = new TreeSet<>(ChurnConfig.CONFIG_DEF.names());
-        names.addAll(TopicProvisioner.CONFIG_DEF.names());
-        return Set.copyOf(names);
     }
 }

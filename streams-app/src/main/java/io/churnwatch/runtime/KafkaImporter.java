@@ -8,12 +8,10 @@ import io.churnwatch.events.UsageEvent;
 import io.churnwatch.generate.EventSink;
 import io.churnwatch.jsonl.EventKind;
 import io.churnwatch.serde.AvroSerializer;
-import io.churnwatch.serde.RegistrySerdeConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -86,10 +84,8 @@ public final class KafkaImporter implements EventSink, RecordTarget, AutoCloseab
         for (final EventKind kind : EventKind.values()) {
             topics.put(kind, config.getString(kind.configKey()));
         }
-        final Map<String, Object> serdeSettings = new HashMap<>(config.originals());
-        serdeSettings.put(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, config.schemaRegistryUrl());
-        final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(
-                new RegistrySerdeConfig(serdeSettings).createClient(), false);
+        final Map<String, Object> serdeSettings = Registries.serdeSettings(config);
+        final AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(Registries.client(config), false);
         serializer.configure(serdeSettings, false);
         return new KafkaImporter(new KafkaProducer<>(producerSettings(config), new StringSerializer(),
                 new ByteArraySerializer()), serializer, topics);

@@ -36,8 +36,8 @@ public final class Preflight {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (final TimeoutException | ExecutionException e) {
-            throw new StartupException("cannot reach the Kafka cluster at " + servers + " within " + timeout.toSeconds()
-                    + " s (" + rootMessage(e) + ")", e);
+            throw new ClusterUnreachableException("cannot reach the Kafka cluster at " + servers + " within "
+                    + timeout.toSeconds() + " s (" + rootMessage(e) + ")", e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while connecting to " + servers, e);

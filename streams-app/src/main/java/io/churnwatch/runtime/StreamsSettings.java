@@ -1,7 +1,6 @@
 package io.churnwatch.runtime;
 
 import io.churnwatch.config.ChurnConfig;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,13 +32,7 @@ public final class StreamsSettings {
     /** What every Kafka client of the process needs: the cluster address and the passed-through settings. */
     public static Properties clientProperties(final ChurnConfig config) {
         final Properties props = new Properties();
-        final Map<String, Object> originals = config.originals();
-        originals.forEach((key, value) -> {
-            if (!ChurnConfig.CONFIG_DEF.names().contains(key)) {
-                props.put(key, value);
-            }
-        });
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS)));
+        props.putAll(ClientSettings.of(config));
         return props;
     }
 }

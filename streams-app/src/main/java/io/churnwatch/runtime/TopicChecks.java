@@ -1,5 +1,6 @@
 package io.churnwatch.runtime;
 
+import io.churnwatch.config.TopicsConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,7 @@ final class TopicChecks {
         final List<String> problems = new ArrayList<>();
         if (partitions < spec.partitions()) {
             problems.add(String.format(Locale.ROOT, "has %d partitions, fewer than %s=%d (left as is: adding "
-                    + "partitions would move accounts to other partitions)", partitions, TopicProvisioner.PARTITIONS,
+                    + "partitions would move accounts to other partitions)", partitions, TopicsConfig.PARTITIONS,
                     spec.partitions()));
         }
         final String policy = actual.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, "");

@@ -23,10 +23,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -34,7 +30,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Creates the topics churnwatch needs ({@link TopicSpec#of}) when they are missing, and checks those that exist,
  * without ever changing an existing topic.
  *
- * <p>A new topic gets {@code topics.partitions} partitions, {@code topics.replication.factor} replicas and its
+ * <p>A new topic gets {@code topics.partitions} partitions, {@code topics.replication.factor} replicas (see
+ * {@link io.churnwatch.config.TopicsConfig}) and its
  * cleanup policy and retention. Input topics are joined by account, so they must all have the same number of
  * partitions: when some exist with one count, missing inputs are created with that count; when existing inputs
  * disagree, nothing is created and the report carries the error. An existing topic with fewer partitions than
@@ -44,16 +41,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicProvisioner implements AutoCloseable {
 
-    public static final String PARTITIONS = "topics.partitions";
-    public static final String REPLICATION_FACTOR = "topics.replication.factor";
-    public static final String INPUT_RETENTION_MS = "topics.input.retention.ms";
-    public static final String DLQ_RETENTION_MS = "topics.dlq.retention.ms";
-
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration VISIBILITY_POLL = Duration.ofMillis(50);
-
-    /** The keys above alone; {@link #define} adds them to a larger definition. */
-    public static final ConfigDef CONFIG_DEF = define(new ConfigDef());
 
     private final Admin admin;
     private final List<TopicSpec> specs;
@@ -75,22 +64,6 @@ public final class TopicProvisioner implements AutoCloseable {
         settings.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         settings.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         return new TopicProvisioner(Admin.create(settings), specs, ClientSettings.bootstrapServers(config), timeout);
-    }
-
-    /** Declares the topic keys in {@code def}: partitions, replication factor and retentions of new topics. */
-    public static ConfigDef define(final ConfigDef def) {
-        return def
-                .define(PARTITIONS, Type.INT, 6, ConfigDef.Range.between(1, 10_000), Importance.MEDIUM,
-                        "Partitions of each topic 'churnwatch topics create' creates (input topics that already "
-                                + "exist win: all inputs must have the same count). Bounds the parallelism.")
-                .define(REPLICATION_FACTOR, Type.INT, 1, minusOneOrPositive(Short.MAX_VALUE), Importance.MEDIUM,
-                        "Replicas of each topic 'churnwatch topics create' creates; -1 for the broker's "
-                                + "default.replication.factor. Use 3 on a production cluster.")
-                .define(INPUT_RETENTION_MS, Type.LONG, Duration.ofDays(730).toMillis(),
-                        minusOneOrPositive(Long.MAX_VALUE), Importance.MEDIUM, "retention.ms of the created event topics (product-usage, "
-                                + "support-tickets, billing): replays read them from the start; -1 keeps them forever.")
-                .define(DLQ_RETENTION_MS, Type.LONG, Duration.ofDays(30).toMillis(), minusOneOrPositive(Long.MAX_VALUE),
-                        Importance.LOW, "retention.ms of the created dead-letter topic; -1 keeps it forever.");
     }
 
     public List<TopicSpec> specs() {
@@ -245,15 +218,6 @@ public final class TopicProvisioner implements AutoCloseable {
         return new ClusterUnreachableException(String.format(Locale.ROOT,
                 "cannot reach Kafka at %s within %d s (check bootstrap.servers and the security settings)",
                 bootstrapServers, timeout.toSeconds()), cause);
-    }
-
-    private static ConfigDef.Validator minusOneOrPositive(final long max) {
-        return ConfigDef.LambdaValidator.with((name, value) -> {
-            final long v = ((Number) value).longValue();
-            if (v != -1 && (v < 1 || v > max)) {
-                throw new ConfigException(name, value, "must be -1 or between 1 and " + max);
-            }
-        }, () -> "-1, or [1,...," + max + "]");
     }
 
     /** An existing topic's partition count and checked settings. */

@@ -1,11 +1,11 @@
 package io.churnwatch.runtime;
 
+import io.churnwatch.config.TopicsConfig;
 import io.churnwatch.config.ChurnConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -31,17 +31,16 @@ public record TopicSpec(String name, boolean input, int partitions, Optional<Sho
      * (broker default retention) and the dead-letter topic ({@code topics.dlq.retention.ms}).
      */
     public static List<TopicSpec> of(final ChurnConfig config) {
-        final AbstractConfig topics = new AbstractConfig(TopicProvisioner.CONFIG_DEF, config.originals(), false);
-        final int partitions = topics.getInt(TopicProvisioner.PARTITIONS);
-        final int replicas = topics.getInt(TopicProvisioner.REPLICATION_FACTOR);
+        final int partitions = config.getInt(TopicsConfig.PARTITIONS);
+        final int replicas = config.getInt(TopicsConfig.REPLICATION_FACTOR);
         final Optional<Short> replication = replicas < 0 ? Optional.empty() : Optional.of((short) replicas);
         final Map<String, String> events = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.getLong(TopicProvisioner.INPUT_RETENTION_MS)));
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.getLong(TopicsConfig.INPUT_RETENTION_MS)));
         final Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_COMPACT);
         final Map<String, String> deadLetters = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topics.getLong(TopicProvisioner.DLQ_RETENTION_MS)));
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.getLong(TopicsConfig.DLQ_RETENTION_MS)));
         return List.of(
                 new TopicSpec(config.getString(ChurnConfig.TOPIC_USAGE), true, partitions, replication, events),
                 new TopicSpec(config.getString(ChurnConfig.TOPIC_TICKETS), true, partitions, replication, events),

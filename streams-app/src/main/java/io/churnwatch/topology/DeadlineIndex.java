@@ -15,6 +15,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Keys are the deadline as an 8-byte big-endian long followed by the UTF-8 account id, so the store's
  * byte order is deadline order and "who is due by T" is one range scan that touches only due accounts:
  * a sweep costs O(expiring), not O(accounts tracked). Each account has at most one entry.
+ *
+ * <p>A sweep deletes the entries it processed, and RocksDB keeps deleted keys as tombstones until compaction:
+ * a scan from the very start of the key space would step over every deadline ever swept. Scans start instead
+ * at a low watermark, the earliest deadline that can still be filed: after a sweep up to T nothing before T is
+ * left, unless an entry is added below T later (an out-of-order event), which lowers the watermark again.
  */
 final class DeadlineIndex {
 
@@ -25,6 +30,8 @@ final class DeadlineIndex {
     }
 
     private final KeyValueStore<Bytes, byte[]> store;
+    /** No entry is earlier than this; 0 until the first sweep, as the store may hold restored entries. */
+    private long lowWatermark;
 
     DeadlineIndex(final KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
@@ -32,23 +39,30 @@ final class DeadlineIndex {
 
     void add(final long deadline, final String accountId) {
         store.put(key(deadline, accountId), EMPTY);
+        lowWatermark = Math.min(lowWatermark, deadline);
     }
 
     void remove(final long deadline, final String accountId) {
         store.delete(key(deadline, accountId));
     }
 
-    /** Up to {@code limit} accounts whose deadline is at or before {@code time}, earliest first. */
+    /**
+     * Up to {@code limit} accounts whose deadline is at or before {@code time}, earliest first. The caller
+     * removes (or moves) each of them before asking again.
+     */
     List<Due> due(final long time, final int limit) {
         final List<Due> due = new ArrayList<>();
         // Account ids are never empty, so no entry equals the bare upper bound: the range ends before time + 1.
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(key(0, ""), key(time + 1, ""))) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(key(lowWatermark, ""), key(time + 1, ""))) {
             while (it.hasNext() && due.size() < limit) {
                 final KeyValue<Bytes, byte[]> entry = it.next();
                 final ByteBuffer buffer = ByteBuffer.wrap(entry.key.get());
                 final long deadline = buffer.getLong();
                 due.add(new Due(deadline, StandardCharsets.UTF_8.decode(buffer).toString()));
             }
+        }
+        if (due.isEmpty()) {
+            lowWatermark = Math.max(lowWatermark, time + 1);
         }
         return due;
     }

@@ -1,10 +1,11 @@
 package io.churnwatch.cli;
 
+import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.config.TopicsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.embedded.EmbeddedKafka;
 import io.churnwatch.embedded.EmbeddedKafkaExtension;
-import io.churnwatch.runtime.TopicProvisioner;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TopicsCommandIT {
 
     private static final Object PARTITIONS =
-            TopicProvisioner.CONFIG_DEF.defaultValues().get(TopicProvisioner.PARTITIONS);
+            ChurnConfig.CONFIG_DEF.defaultValues().get(TopicsConfig.PARTITIONS);
     private static final Object RETENTION =
-            TopicProvisioner.CONFIG_DEF.defaultValues().get(TopicProvisioner.INPUT_RETENTION_MS);
+            ChurnConfig.CONFIG_DEF.defaultValues().get(TopicsConfig.INPUT_RETENTION_MS);
 
     private final EmbeddedKafka kafka;
     private final String prefix = "topics-" + UUID.randomUUID() + "-";

@@ -1,5 +1,6 @@
 package io.churnwatch.runtime;
 
+import io.churnwatch.config.TopicsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ChurnConfig;
@@ -20,9 +21,9 @@ class ClientSettingsTest {
     @Test
     void shouldLeaveOutChurnwatchKeysWhenBuildingClientSettings() {
         final ChurnConfig config = new ChurnConfig(Map.of(ChurnConfig.TOPIC_USAGE, "events",
-                TopicProvisioner.PARTITIONS, "12", ChurnConfig.SCHEMA_REGISTRY_URL, "http://registry:8081"));
+                TopicsConfig.PARTITIONS, "12", ChurnConfig.SCHEMA_REGISTRY_URL, "http://registry:8081"));
 
-        assertThat(ClientSettings.of(config)).doesNotContainKeys(ChurnConfig.TOPIC_USAGE, TopicProvisioner.PARTITIONS,
+        assertThat(ClientSettings.of(config)).doesNotContainKeys(ChurnConfig.TOPIC_USAGE, TopicsConfig.PARTITIONS,
                 ChurnConfig.SCHEMA_REGISTRY_URL);
     }
 

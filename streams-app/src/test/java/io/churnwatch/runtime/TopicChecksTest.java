@@ -1,5 +1,6 @@
 package io.churnwatch.runtime;
 
+import io.churnwatch.config.TopicsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ChurnConfig;
@@ -31,7 +32,7 @@ class TopicChecksTest {
 
         assertThat(TopicChecks.problems(usage, usage.partitions() - 1, usage.configs()))
                 .singleElement().asString().startsWith("has " + (usage.partitions() - 1) + " partitions, fewer than "
-                        + TopicProvisioner.PARTITIONS + "=" + usage.partitions());
+                        + TopicsConfig.PARTITIONS + "=" + usage.partitions());
     }
 
     @Test

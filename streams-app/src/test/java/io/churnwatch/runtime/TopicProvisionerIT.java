@@ -1,5 +1,6 @@
 package io.churnwatch.runtime;
 
+import io.churnwatch.config.TopicsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +50,7 @@ class TopicProvisionerIT {
                 ChurnConfig.TOPIC_USAGE, name("usage"), ChurnConfig.TOPIC_TICKETS, name("tickets"),
                 ChurnConfig.TOPIC_BILLING, name("billing"), ChurnConfig.TOPIC_ACCOUNTS, name("accounts"),
                 ChurnConfig.TOPIC_HEALTH, name("health"), ChurnConfig.TOPIC_ALERTS, name("alerts"),
-                ChurnConfig.TOPIC_DLQ, name("dlq"), TopicProvisioner.PARTITIONS, "3"));
+                ChurnConfig.TOPIC_DLQ, name("dlq"), TopicsConfig.PARTITIONS, "3"));
         values.putAll(extra);
         return new ChurnConfig(values);
     }
@@ -94,8 +95,8 @@ class TopicProvisionerIT {
 
     @Test
     void shouldSetConfiguredRetentionsWhenCreatingMissingTopics() throws Exception {
-        create(config(Map.of(TopicProvisioner.INPUT_RETENTION_MS, "-1",
-                TopicProvisioner.DLQ_RETENTION_MS, "86400000")));
+        create(config(Map.of(TopicsConfig.INPUT_RETENTION_MS, "-1",
+                TopicsConfig.DLQ_RETENTION_MS, "86400000")));
 
         assertThat(topicConfig(name("usage")).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
         assertThat(topicConfig(name("billing")).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");

@@ -1,5 +1,6 @@
 package io.churnwatch.runtime;
 
+import io.churnwatch.config.TopicsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class TopicSpecTest {
 
     @Test
     void shouldGiveEventTopicsTheInputRetentionWhenConfigured() {
-        final List<TopicSpec> specs = TopicSpec.of(new ChurnConfig(Map.of(TopicProvisioner.INPUT_RETENTION_MS, "-1",
+        final List<TopicSpec> specs = TopicSpec.of(new ChurnConfig(Map.of(TopicsConfig.INPUT_RETENTION_MS, "-1",
                 ChurnConfig.TOPIC_USAGE, "events")));
 
         assertThat(List.of(spec(specs, "events"), spec(specs, "support-tickets"), spec(specs, "billing")))
@@ -49,8 +50,8 @@ class TopicSpecTest {
 
     @Test
     void shouldUseConfiguredPartitionsAndReplicasWhenSet() {
-        final List<TopicSpec> specs = TopicSpec.of(new ChurnConfig(Map.of(TopicProvisioner.PARTITIONS, "12",
-                TopicProvisioner.REPLICATION_FACTOR, "3")));
+        final List<TopicSpec> specs = TopicSpec.of(new ChurnConfig(Map.of(TopicsConfig.PARTITIONS, "12",
+                TopicsConfig.REPLICATION_FACTOR, "3")));
 
         assertThat(specs).allSatisfy(s -> {
             assertThat(s.partitions()).isEqualTo(12);
@@ -60,16 +61,16 @@ class TopicSpecTest {
 
     @Test
     void shouldLeaveReplicationToTheBrokerWhenFactorIsMinusOne() {
-        final List<TopicSpec> specs = TopicSpec.of(new ChurnConfig(Map.of(TopicProvisioner.REPLICATION_FACTOR, "-1")));
+        final List<TopicSpec> specs = TopicSpec.of(new ChurnConfig(Map.of(TopicsConfig.REPLICATION_FACTOR, "-1")));
 
         assertThat(specs).allSatisfy(s -> assertThat(s.replicationFactor()).isEqualTo(Optional.empty()));
     }
 
     @Test
     void shouldRejectConfigurationWhenReplicationFactorIsZero() {
-        final ChurnConfig config = new ChurnConfig(Map.of(TopicProvisioner.REPLICATION_FACTOR, "0"));
+        final ChurnConfig config = new ChurnConfig(Map.of(TopicsConfig.REPLICATION_FACTOR, "0"));
 
         assertThatThrownBy(() -> TopicSpec.of(config)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(TopicProvisioner.REPLICATION_FACTOR);
+                .hasMessageContaining(TopicsConfig.REPLICATION_FACTOR);
     }
 }

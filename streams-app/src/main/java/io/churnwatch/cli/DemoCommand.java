@@ -1,0 +1,112 @@
+package io.churnwatch.cli;
+
+import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.demo.Demo;
+import io.churnwatch.demo.DemoReportPrinter;
+import io.churnwatch.embedded.DevStack;
+import io.churnwatch.generate.GeneratorOptions;
+import io.churnwatch.metrics.ChurnMetrics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code churnwatch demo}: the main job on the embedded default. Starts an embedded broker and registry,
+ * generates a seeded synthetic history, imports it, runs the pipeline over it and prints what a CS lead
+ * would want to read. With {@code --serve} everything keeps running until Ctrl-C.
+ */
+@Command(name = "demo",
+        description = "Run churnwatch end to end on an embedded Kafka and schema registry with a generated history.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOptions configOptions;
+
+    @Option(names = "--accounts", defaultValue = "2000", description = "Accounts to generate (default ${DEFAULT-VALUE}).")
+    private int accounts;
+
+    @Option(names = "--days", defaultValue = "90", description = "Days of history (default ${DEFAULT-VALUE}).")
+    private int days;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--serve", description = "Keep the stack and the pipeline running after the summary, until Ctrl-C.")
+    private boolean serve;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        final GeneratorOptions options = GeneratorOptions.defaults().withAccounts(accounts).withDays(days)
+                .withSeed(seed);
+        final PrintWriter out = spec.commandLine().getOut();
+        out.println("Starting an embedded Kafka broker (KRaft) and schema registry...");
+        out.flush();
+        final Path stateDir = Files.createTempDirectory("churnwatch-demo");
+        try (DevStack stack = DevStack.start()) {
+            out.printf(Locale.ROOT, "  bootstrap.servers=%s%n  schema.registry.url=%s%n", stack.bootstrapServers(),
+                    stack.registryUrl());
+            final ChurnConfig config = demoConfig(stack, stateDir);
+            final Demo.Result result = new Demo(config, options, out).run(ChurnMetrics.inMemory());
+            try {
+                DemoReportPrinter.print(result.report(), out);
+                if (serve) {
+                    serveUntilInterrupted(out, stack);
+                }
+            } finally {
+                result.pipeline().close();
+            }
+        } finally {
+            deleteRecursively(stateDir);
+        }
+        return 0;
+    }
+
+    private ChurnConfig demoConfig(final DevStack stack, final Path stateDir) {
+        final Map<String, Object> settings = new HashMap<>(configOptions.load().originals());
+        settings.put(ChurnConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers());
+        settings.put(ChurnConfig.SCHEMA_REGISTRY_URL, stack.registryUrl());
+        settings.putIfAbsent(ChurnConfig.APPLICATION_ID, "churnwatch-demo");
+        settings.put(ChurnConfig.STATE_DIR, stateDir.toString());
+        // Two cores: two partitions and two stream threads keep both busy.
+        settings.putIfAbsent("topics.partitions", 2);
+        settings.putIfAbsent("num.stream.threads", 2);
+        return new ChurnConfig(settings);
+    }
+
+    private static void serveUntilInterrupted(final PrintWriter out, final DevStack stack) throws InterruptedException {
+        final CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
+        out.println();
+        out.println("Serving until Ctrl-C:");
+        out.printf(Locale.ROOT, "  Kafka:           %s (topics churn-risk-alerts, account-health)%n",
+                stack.bootstrapServers());
+        out.printf(Locale.ROOT, "  Schema registry: %s%n", stack.registryUrl());
+        out.flush();
+        stop.await();
+    }
+
+    private static void deleteRecursively(final Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

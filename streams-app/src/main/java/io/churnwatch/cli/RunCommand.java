@@ -1,0 +1,84 @@
+package io.churnwatch.cli;
+
+import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.metrics.ChurnMetrics;
+import io.churnwatch.runtime.ChurnPipeline;
+import io.churnwatch.runtime.Preflight;
+import io.churnwatch.runtime.Registries;
+import io.churnwatch.runtime.StartupException;
+import io.churnwatch.runtime.StreamsSettings;
+import io.churnwatch.runtime.TopicProvisioner;
+import io.churnwatch.runtime.TopicReport;
+import io.churnwatch.serde.SchemaRegistryClient;
+import io.churnwatch.topology.ChurnSerdes;
+import io.churnwatch.topology.ChurnTopics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code churnwatch run}: the pipeline as a service against a given cluster and registry. Checks both answer
+ * (one clear line and a non-zero exit when not), creates missing topics, starts Kafka Streams
+ * (exactly-once by default) and runs until SIGTERM/SIGINT, when it closes cleanly: state flushed, the open
+ * transaction committed, and the group left at once so the other instances take over without a rebalance
+ * storm.
+ */
+@Command(name = "run", description = "Run the churnwatch pipeline against a Kafka cluster until stopped.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOptions configOptions;
+
+    @Mixin
+    private ClusterTimeout clusterTimeout;
+
+    @Option(names = "--no-create-topics", description = "Do not create missing topics; fail if one is missing.")
+    private boolean noCreateTopics;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final PrintWriter out = spec.commandLine().getOut();
+        final Duration timeout = clusterTimeout.timeout();
+        final ChurnConfig config = configOptions.load();
+        Preflight.kafka(StreamsSettings.clientProperties(config), timeout);
+        final SchemaRegistryClient registry = Registries.client(config);
+        Preflight.registry(registry, config.schemaRegistryUrl());
+        provisionTopics(config, timeout, out);
+
+        final ChurnMetrics metrics = new ChurnMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        final ChurnPipeline pipeline = ChurnPipeline.create(config, ChurnTopics.of(config, ChurnSerdes.on(registry)),
+                metrics);
+        final Thread shutdown = new Thread(pipeline::close, "churnwatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        pipeline.start();
+        pipeline.awaitRunning(timeout.plus(Duration.ofMinutes(5)));
+        out.printf("churnwatch is running (application.id=%s, bootstrap.servers=%s); stop with Ctrl-C or SIGTERM%n",
+                config.applicationId(), String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS)));
+        out.flush();
+        pipeline.awaitStop();
+        if (pipeline.failed()) {
+            throw new StartupException("churnwatch stopped after a failure; see the log above");
+        }
+        return 0;
+    }
+
+    private void provisionTopics(final ChurnConfig config, final Duration timeout, final PrintWriter out) {
+        try (TopicProvisioner topics = TopicProvisioner.create(config, timeout)) {
+            final TopicReport report = noCreateTopics ? topics.check() : topics.create();
+            report.print(out);
+            if (!report.ok()) {
+                throw new StartupException("the topics are not usable; see above");
+            }
+        }
+    }
+}
