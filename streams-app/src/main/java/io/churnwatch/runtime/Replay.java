@@ -10,17 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Re-runs history through the same topology: under its own application id (so the live app is untouched),
@@ -152,8 +151,8 @@ public final class Replay {
     }
 
     private static void deleteRecursively(final Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            Utils.delete(dir.toFile());
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
