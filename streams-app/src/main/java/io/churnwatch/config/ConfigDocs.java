@@ -26,11 +26,17 @@ public final class ConfigDocs {
     }
 
     private static String row(final ConfigDef.ConfigKey key) {
-        final String defaultValue = key.hasDefault() ? ConfigDef.convertToString(key.defaultValue, key.type) : "(required)";
         final String valid = key.validator == null ? "" : key.validator.toString();
         return String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s |", key.name,
-                key.type.name().toLowerCase(Locale.ROOT), cell(defaultValue == null ? "null" : "`" + defaultValue + "`"),
-                cell(valid), cell(key.documentation));
+                key.type.name().toLowerCase(Locale.ROOT), cell(defaultValue(key)), cell(valid), cell(key.documentation));
+    }
+
+    private static String defaultValue(final ConfigDef.ConfigKey key) {
+        if (!key.hasDefault()) {
+            return "(required)";
+        }
+        final String value = ConfigDef.convertToString(key.defaultValue, key.type);
+        return value == null ? "null" : "`" + value + "`";
     }
 
     private static String cell(final String text) {

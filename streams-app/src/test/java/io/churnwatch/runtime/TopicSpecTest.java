@@ -68,9 +68,8 @@ class TopicSpecTest {
 
     @Test
     void shouldRejectConfigurationWhenReplicationFactorIsZero() {
-        final ChurnConfig config = new ChurnConfig(Map.of(TopicsConfig.REPLICATION_FACTOR, "0"));
-
-        assertThatThrownBy(() -> TopicSpec.of(config)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new ChurnConfig(Map.of(TopicsConfig.REPLICATION_FACTOR, "0")))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(TopicsConfig.REPLICATION_FACTOR);
     }
 }
