@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -92,7 +93,8 @@ public final class ChurnPipeline implements AutoCloseable {
      * remaining instances take over its tasks without waiting for a session timeout.
      */
     public void close(final Duration timeout) {
-        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(timeout));
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(timeout));
         stopped.countDown();
     }
 
