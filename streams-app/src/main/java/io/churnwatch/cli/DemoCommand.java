@@ -57,7 +57,8 @@ final class DemoCommand implements Callable<Integer> {
         final PrintWriter out = spec.commandLine().getOut();
         out.println("Starting an embedded Kafka broker (KRaft) and schema registry...");
         out.flush();
-        final Path stateDir = Files.createTempDirectory("churnwatch-demo");
+        // Under the working directory, not /tmp: Kafka Streams warns that an OS temp dir may be cleaned under it.
+        final Path stateDir = Files.createTempDirectory(Files.createDirectories(Path.of(".churnwatch")), "demo-");
         try (DevStack stack = DevStack.start()) {
             out.printf(Locale.ROOT, "  bootstrap.servers=%s%n  schema.registry.url=%s%n", stack.bootstrapServers(),
                     stack.registryUrl());

@@ -26,6 +26,8 @@ public final class StreamsSettings {
         // Outputs are read by CRMs with read_committed consumers; compress them like any busy topic.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // The behaviour Kafka 5.0 makes the default; opting in now also silences the start-up warning about it.
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
     }
 
