@@ -5,10 +5,16 @@ import io.churnwatch.demo.Demo;
 import io.churnwatch.demo.DemoReportPrinter;
 import io.churnwatch.embedded.DevStack;
 import io.churnwatch.generate.GeneratorOptions;
+import io.churnwatch.http.OpsServer;
 import io.churnwatch.metrics.ChurnMetrics;
+import io.churnwatch.ops.Monitoring;
+import io.churnwatch.runtime.ChurnPipeline;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code churnwatch demo}: the main job on the embedded default. Starts an embedded broker and registry,
  * generates a seeded synthetic history, imports it, runs the pipeline over it and prints what a CS lead
- * would want to read. With {@code --serve} everything keeps running until Ctrl-C.
+ * would want to read. With {@code --serve} the HTTP server ({@code http.bind.address}, default 127.0.0.1, and
+ * {@code http.port}) answers from the start, and everything keeps running until Ctrl-C; the URLs are printed.
  */
 @Command(name = "demo",
         description = "Run churnwatch end to end on an embedded Kafka and schema registry with a generated history.")
@@ -44,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generator (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--serve", description = "Keep the stack and the pipeline running after the summary, until Ctrl-C.")
+    @Option(names = "--serve", description = "Serve metrics, health and account queries over HTTP (http.port) and keep "
+            + "everything running after the summary, until Ctrl-C.")
     private boolean serve;
 
     @Spec
@@ -63,19 +72,37 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  bootstrap.servers=%s%n  schema.registry.url=%s%n", stack.bootstrapServers(),
                     stack.registryUrl());
             final ChurnConfig config = demoConfig(stack, stateDir);
-            final Demo.Result result = new Demo(config, options, out).run(ChurnMetrics.inMemory());
-            try {
-                DemoReportPrinter.print(result.report(), out);
-                if (serve) {
-                    serveUntilInterrupted(out, stack);
+            if (serve) {
+                serve(config, stack, options, out);
+            } else {
+                final Demo.Result result = new Demo(config, options, out).run(ChurnMetrics.inMemory());
+                try (ChurnPipeline pipeline = result.pipeline()) {
+                    DemoReportPrinter.print(result.report(), out);
                 }
-            } finally {
-                result.pipeline().close();
             }
         } finally {
             deleteRecursively(stateDir);
         }
         return 0;
+    }
+
+    /** The demo with the HTTP server up from the start, and everything kept running after the summary. */
+    private static void serve(final ChurnConfig base, final DevStack stack, final GeneratorOptions options,
+                              final PrintWriter out) throws InterruptedException {
+        final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        final ChurnMetrics metrics = new ChurnMetrics(prometheus);
+        try (OpsServer server = OpsServer.start(base, prometheus)) {
+            final Map<String, Object> settings = new HashMap<>(base.originals());
+            settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.applicationServer());
+            final ChurnConfig config = new ChurnConfig(settings);
+            final Demo.Result result = new Demo(config, options, out).run(metrics);
+            try (ChurnPipeline pipeline = result.pipeline();
+                 Monitoring monitoring = Monitoring.start(config, pipeline.streams(), metrics)) {
+                server.attach(pipeline.streams(), monitoring);
+                DemoReportPrinter.print(result.report(), out);
+                serveUntilInterrupted(out, stack, server.uri());
+            }
+        }
     }
 
     private ChurnConfig demoConfig(final DevStack stack, final Path stateDir) {
@@ -90,7 +117,8 @@ final class DemoCommand implements Callable<Integer> {
         return new ChurnConfig(settings);
     }
 
-    private static void serveUntilInterrupted(final PrintWriter out, final DevStack stack) throws InterruptedException {
+    private static void serveUntilInterrupted(final PrintWriter out, final DevStack stack, final URI http)
+            throws InterruptedException {
         final CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
         out.println();
@@ -98,6 +126,10 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  Kafka:           %s (topics churn-risk-alerts, account-health)%n",
                 stack.bootstrapServers());
         out.printf(Locale.ROOT, "  Schema registry: %s%n", stack.registryUrl());
+        out.printf(Locale.ROOT, "  Metrics:         %s/metrics%n", http);
+        out.printf(Locale.ROOT, "  Health:          %s/health/live  %s/health/ready%n", http, http);
+        out.printf(Locale.ROOT, "  Account health:  %s/accounts/{id}/health%n", http);
+        out.printf(Locale.ROOT, "  At-risk queue:   %s/accounts/at-risk?limit=20&segment=HIGH_TOUCH%n", http);
         out.flush();
         stop.await();
     }

@@ -1,7 +1,9 @@
 package io.churnwatch.cli;
 
 import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.http.OpsServer;
 import io.churnwatch.metrics.ChurnMetrics;
+import io.churnwatch.ops.Monitoring;
 import io.churnwatch.runtime.ChurnPipeline;
 import io.churnwatch.runtime.Preflight;
 import io.churnwatch.runtime.Registries;
@@ -16,7 +18,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +32,8 @@ import picocli.CommandLine.Spec;
  * (one clear line and a non-zero exit when not), creates missing topics, starts Kafka Streams
  * (exactly-once by default) and runs until SIGTERM/SIGINT, when it closes cleanly: state flushed, the open
  * transaction committed, and the group left at once so the other instances take over without a rebalance
- * storm.
+ * storm. Its HTTP server ({@link OpsServer}: metrics, probes, account queries) answers from before the start;
+ * the server's address is the pipeline's {@code application.server}, where other instances forward queries.
  */
 @Command(name = "run", description = "Run the churnwatch pipeline against a Kafka cluster until stopped.")
 final class RunCommand implements Callable<Integer> {
@@ -55,19 +60,30 @@ final class RunCommand implements Callable<Integer> {
         Preflight.registry(registry, config.schemaRegistryUrl());
         provisionTopics(config, timeout, out);
 
-        final ChurnMetrics metrics = new ChurnMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        final ChurnPipeline pipeline = ChurnPipeline.create(config, ChurnTopics.of(config, ChurnSerdes.on(registry)),
-                metrics);
-        final Thread shutdown = new Thread(pipeline::close, "churnwatch-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        pipeline.start();
-        pipeline.awaitRunning(timeout.plus(Duration.ofMinutes(5)));
-        out.printf("churnwatch is running (application.id=%s, bootstrap.servers=%s); stop with Ctrl-C or SIGTERM%n",
-                config.applicationId(), String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS)));
-        out.flush();
-        pipeline.awaitStop();
-        if (pipeline.failed()) {
-            throw new StartupException("churnwatch stopped after a failure; see the log above");
+        final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        final ChurnMetrics metrics = new ChurnMetrics(prometheus);
+        try (OpsServer server = OpsServer.start(config, prometheus)) {
+            final Properties settings = StreamsSettings.of(config);
+            settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.applicationServer());
+            final ChurnPipeline pipeline = ChurnPipeline.create(config,
+                    ChurnTopics.of(config, ChurnSerdes.on(registry)), metrics, settings);
+            try (Monitoring monitoring = Monitoring.start(config, pipeline.streams(), metrics)) {
+                server.attach(pipeline.streams(), monitoring);
+                final Thread shutdown = new Thread(pipeline::close, "churnwatch-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdown);
+                pipeline.start();
+                out.printf("HTTP on %s: /metrics, /health/live, /health/ready, /accounts/{id}/health, "
+                        + "/accounts/at-risk%n", server.uri());
+                out.flush();
+                pipeline.awaitRunning(timeout.plus(Duration.ofMinutes(5)));
+                out.printf("churnwatch is running (application.id=%s, bootstrap.servers=%s); stop with Ctrl-C or "
+                        + "SIGTERM%n", config.applicationId(), String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS)));
+                out.flush();
+                pipeline.awaitStop();
+            }
+            if (pipeline.failed()) {
+                throw new StartupException("churnwatch stopped after a failure; see the log above");
+            }
         }
         return 0;
     }

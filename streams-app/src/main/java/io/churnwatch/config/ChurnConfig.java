@@ -31,6 +31,11 @@ public final class ChurnConfig extends AbstractConfig {
     public static final String INPUT_MAX_FUTURE_MS = "input.max.future.ms";
     public static final String SWEEP_INTERVAL_MS = "deadline.sweep.interval.ms";
     public static final String INPUT_UNTIL_MS = "input.until.ms";
+    public static final String HTTP_BIND_ADDRESS = "http.bind.address";
+    public static final String HTTP_PORT = "http.port";
+    public static final String LAG_WATCH_GROUPS = "lag.watch.groups";
+    public static final String LAG_REFRESH_MS = "lag.refresh.interval.ms";
+    public static final String CENSUS_INTERVAL_MS = "accounts.census.interval.ms";
 
     public static final String TOPIC_USAGE = "topic.usage";
     public static final String TOPIC_TICKETS = "topic.tickets";
@@ -67,6 +72,19 @@ public final class ChurnConfig extends AbstractConfig {
             .define(INPUT_UNTIL_MS, Type.LONG, -1L, ConfigDef.Range.atLeast(-1), Importance.LOW,
                     "Input records with an event time at or after this (epoch ms) are skipped: the end of a replayed "
                             + "period (replay --to sets it). -1: no end.")
+            .define(HTTP_BIND_ADDRESS, Type.STRING, "127.0.0.1", NON_BLANK, Importance.MEDIUM,
+                    "Address the HTTP server (metrics, health, account queries) listens on; 0.0.0.0 for every "
+                            + "interface (in a container).")
+            .define(HTTP_PORT, Type.INT, 8080, ConfigDef.Range.between(0, 65_535), Importance.MEDIUM,
+                    "Port of the HTTP server; 0 picks a free one.")
+            .define(LAG_WATCH_GROUPS, Type.LIST, "", ConfigDef.ValidList.anyNonDuplicateValues(true, false),
+                    Importance.LOW, "Consumer groups of churnwatch's readers (e.g. a CRM sink) whose lag is exported "
+                            + "on the topics they committed offsets for, beside churnwatch's own lag on its inputs.")
+            .define(LAG_REFRESH_MS, Type.LONG, Duration.ofSeconds(15).toMillis(), ConfigDef.Range.atLeast(100),
+                    Importance.LOW, "How often (ms) consumer lag is read from the cluster for the lag gauges.")
+            .define(CENSUS_INTERVAL_MS, Type.LONG, Duration.ofMinutes(1).toMillis(), ConfigDef.Range.atLeast(100),
+                    Importance.LOW, "How often (ms) the accounts in this instance's state are counted per health band "
+                            + "for the band gauges: one pass over the local account-state store.")
             .define(TOPIC_USAGE, Type.STRING, "product-usage", NON_BLANK, Importance.MEDIUM,
                     "Input topic of UsageEvent records.")
             .define(TOPIC_TICKETS, Type.STRING, "support-tickets", NON_BLANK, Importance.MEDIUM,

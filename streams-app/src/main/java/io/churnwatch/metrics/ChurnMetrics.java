@@ -2,7 +2,9 @@ package io.churnwatch.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * churnwatch's own meters, with stable names and tags (documented in the README):
@@ -26,6 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *       cost of each deadline sweep;</li>
  *   <li>{@code churnwatch.output.event.time.lag} (timer): wall-clock now minus the event time of the record
  *       that caused an output. Wall-clock time is read here for observation only, never for a result.</li>
+ *   <li>{@code churnwatch.accounts.tracked} (gauge): accounts in this instance's account-state store;</li>
+ *   <li>{@code churnwatch.accounts.band{band}} (gauge): scored, not churned accounts of this instance per health
+ *       band, as last counted;</li>
+ *   <li>{@code churnwatch.consumer.lag{group,topic,partition}} (gauge): records of a partition a consumer group
+ *       has not committed yet, as last read; {@code churnwatch.consumer.lag.refresh.failures}: reads that
+ *       failed (the gauges then keep their last values).</li>
  * </ul>
  */
 public final class ChurnMetrics {
@@ -48,7 +57,11 @@ public final class ChurnMetrics {
                 .register(registry);
         this.outputLag = Timer.builder("churnwatch.output.event.time.lag")
                 .description("Now minus the event time of the record that caused an output")
-                .publishPercentileHistogram()
+                // Fixed buckets from live (seconds) to backfill (days) lags: a handful of series, not Micrometer's
+                // default percentile histogram of ~70 buckets that ends at 30 s.
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1),
+                        Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1),
+                        Duration.ofDays(7), Duration.ofDays(30))
                 .register(registry);
     }
 
@@ -104,6 +117,29 @@ public final class ChurnMetrics {
 
     public void output(final long eventTimeMillis) {
         outputLag.record(Duration.ofMillis(Math.max(0, clock.millis() - eventTimeMillis)));
+    }
+
+    /** Registers the gauge of accounts in this instance's state, read from {@code count} at each scrape. */
+    public void accountsTracked(final Supplier<Number> count) {
+        Gauge.builder("churnwatch.accounts.tracked", count)
+                .description("Accounts in this instance's account-state store").register(registry);
+    }
+
+    /** Registers the gauge of this instance's scored, not churned accounts in {@code band}. */
+    public void accountsInBand(final String band, final Supplier<Number> count) {
+        Gauge.builder("churnwatch.accounts.band", count).tag("band", band)
+                .description("Scored, not churned accounts of this instance in a health band").register(registry);
+    }
+
+    /** The gauge family of consumer lag; its rows (group, topic, partition) are replaced at each refresh. */
+    public MultiGauge consumerLag() {
+        return MultiGauge.builder("churnwatch.consumer.lag")
+                .description("Records of a partition that a consumer group has not committed yet").register(registry);
+    }
+
+    /** The counter of failed consumer-lag reads, registered at once so that it reads 0 until one fails. */
+    public Counter lagRefreshFailures() {
+        return counter("churnwatch.consumer.lag.refresh.failures", "Consumer-lag reads that failed");
     }
 
     /** Counters are cached by name and tags: the hot path neither builds ids nor allocates. */

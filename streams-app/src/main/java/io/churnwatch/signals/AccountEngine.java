@@ -112,6 +112,22 @@ public final class AccountEngine {
         return evaluate(state, profile, false, new ArrayList<>());
     }
 
+    /**
+     * The account's health as the engine scores it at the account's own clock with {@code profile}: the score,
+     * band and components of its last evaluation (the score its last health update carried) unless the profile
+     * or the configuration changed since. Read-only: {@code state} is not changed.
+     *
+     * @return empty while the account is churned or no component has data
+     */
+    public Optional<HealthScoreUpdate> currentHealth(final AccountState state, final AccountProfile profile) {
+        if (state.churned()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(scorer.score(state, state.clockMillis(), segment(profile)))
+                .map(health -> HealthScorer.toUpdate(state.accountId(), health, null, state.clockMillis(),
+                        scoringVersion));
+    }
+
     private AccountState prepare(final AccountState state, final String accountId, final long at) {
         if (state == null) {
             return AccountState.create(accountId, at, config);

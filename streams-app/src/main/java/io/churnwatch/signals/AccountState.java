@@ -4,8 +4,10 @@ import io.churnwatch.config.SignalsConfig;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
@@ -69,6 +71,29 @@ public final class AccountState {
     /** The last health score emitted for the account, if any. */
     public OptionalInt lastEmittedScore() {
         return lastEmittedScore < 0 ? OptionalInt.empty() : OptionalInt.of(lastEmittedScore);
+    }
+
+    /** Band of the last health score emitted for the account, if any. */
+    public Optional<HealthBand> lastEmittedBand() {
+        return lastEmittedScore < 0 ? Optional.empty() : Optional.of(HealthSnapshot.bandOf(lastEmittedScore));
+    }
+
+    /** The alert episodes currently OPEN, in {@link ChurnSignal} order: what a CRM sees as open alerts. */
+    public List<OpenAlert> openAlerts() {
+        return episodes.entrySet().stream().filter(e -> e.getValue().isOpen())
+                .map(e -> new OpenAlert(e.getValue().alertId(accountId, e.getKey()), e.getKey(),
+                        e.getValue().severity(), Instant.ofEpochMilli(e.getValue().openedAt())))
+                .toList();
+    }
+
+    /**
+     * An open alert as the account's state knows it.
+     *
+     * @param alertId  the id its OPEN record carried
+     * @param severity the highest severity reported in the episode
+     * @param openedAt event time the episode opened at
+     */
+    public record OpenAlert(String alertId, ChurnSignal signal, Severity severity, Instant openedAt) {
     }
 
     long clockMillis() {

@@ -11,9 +11,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * What the account-state store keeps per account: the signals' state and the deadline under which the
  * account is filed in the {@link DeadlineIndex} ({@link #NO_DEADLINE} when it is not filed), so the entry
- * can be moved when the deadline changes.
+ * can be moved when the deadline changes. Public for interactive queries of the store (read-only use).
  */
-record TrackedAccount(AccountState state, long deadline) {
+public record TrackedAccount(AccountState state, long deadline) {
 
     static final long NO_DEADLINE = -1L;
 

@@ -107,6 +107,27 @@ final class ComposeFile {
         return result;
     }
 
+    /**
+     * The bind mounts of a service: container path to host path as written ({@code ./deploy/x.yml}), without
+     * an access mode such as {@code :ro}. Named volumes are not bind mounts.
+     */
+    Map<String, String> bindMounts(final String name) {
+        final Map<String, String> result = new LinkedHashMap<>();
+        service(name).path("volumes").forEach(volume -> {
+            if (volume.isObject()) {
+                if ("bind".equals(volume.path("type").asText())) {
+                    result.put(volume.path("target").asText(), volume.path("source").asText());
+                }
+            } else {
+                final String[] parts = volume.asText().split(":");
+                if (parts.length > 1 && (parts[0].startsWith(".") || parts[0].startsWith("/"))) {
+                    result.put(parts[1], parts[0]);
+                }
+            }
+        });
+        return result;
+    }
+
     /** The {@code command} as a list of words; a string command is split on blanks. */
     List<String> command(final String name) {
         final JsonNode command = service(name).path("command");

@@ -67,4 +67,22 @@ class ComposeFileTest {
 
         assertThat(compose.volumeTargets("app")).containsExactly("/var/lib/churnwatch");
     }
+
+    @Test
+    void shouldReadBindMountsWithoutModeAndSkipNamedVolumes() throws Exception {
+        final ComposeFile compose = compose("""
+                services:
+                  prometheus:
+                    volumes:
+                      - ./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro
+                      - prometheus-data:/prometheus
+                      - type: bind
+                        source: ./deploy/rules
+                        target: /etc/prometheus/rules
+                """);
+
+        assertThat(compose.bindMounts("prometheus")).isEqualTo(Map.of(
+                "/etc/prometheus/prometheus.yml", "./deploy/prometheus/prometheus.yml",
+                "/etc/prometheus/rules", "./deploy/rules"));
+    }
 }

@@ -23,7 +23,9 @@ import org.apache.kafka.streams.StreamsConfig;
 final class ComposeFixture {
 
     private static final JsonNode REAL = read();
-    private static final ComposeValidator VALIDATOR = new ComposeValidator(knownConfigKeys(), kafkaVersion());
+    private static final DeployFiles FILES = new DeployFiles(RepositoryFiles.root());
+    private static final ComposeValidator VALIDATOR = new ComposeValidator(knownConfigKeys(), kafkaVersion(), FILES,
+            ReadmeMetrics.names());
 
     private ComposeFixture() {
     }
@@ -55,6 +57,13 @@ final class ComposeFixture {
         final ObjectNode copy = REAL.deepCopy();
         change.accept(copy);
         return VALIDATOR.validate(new ComposeFile(copy));
+    }
+
+    /** Problems of the real compose file when the repository file at {@code path} is changed first. */
+    static List<String> problemsAfterFileChange(final String path, final Consumer<JsonNode> change) {
+        final JsonNode copy = FILES.read(path).orElseThrow().deepCopy();
+        change.accept(copy);
+        return VALIDATOR.withFiles(FILES.with(path, copy)).validate(new ComposeFile(REAL));
     }
 
     static ObjectNode service(final ObjectNode root, final String name) {

@@ -18,13 +18,16 @@ import java.util.regex.Pattern;
  * (never {@code latest}; the broker's tag is the Kafka version the app is built with); each port is
  * {@code HOST:CONTAINER} with valid numbers and no host port is published twice; each dependency names a
  * service, and one waited on as {@code service_healthy} has a healthcheck. {@link StackWiring} checks how
- * the broker, the registry and the app are wired to each other.
+ * the broker, the registry and the app are wired to each other, {@link MonitoringWiring} how Prometheus and
+ * Grafana watch the app.
  */
 final class ComposeValidator {
 
     static final String KAFKA = "kafka";
     static final String REGISTRY = "schema-registry";
     static final String APP = "churnwatch";
+    static final String PROMETHEUS = "prometheus";
+    static final String GRAFANA = "grafana";
 
     private static final Pattern PORT = Pattern.compile(
             "^(?:(?:\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:]+]):)?(\\d{1,5}):(\\d{1,5})(?:/(?:tcp|udp))?$");
@@ -32,19 +35,31 @@ final class ComposeValidator {
 
     private final Set<String> knownConfigKeys;
     private final String kafkaVersion;
+    private final DeployFiles files;
+    private final Set<String> documentedMetrics;
 
     /**
-     * @param knownConfigKeys every key the app accepts: declared by ChurnConfig or known to Kafka clients
-     * @param kafkaVersion    the Kafka version the app is built with, expected as the broker image's tag
+     * @param knownConfigKeys   every key the app accepts: declared by ChurnConfig or known to Kafka clients
+     * @param kafkaVersion      the Kafka version the app is built with, expected as the broker image's tag
+     * @param files             the repository files the compose file mounts
+     * @param documentedMetrics the metric names the README documents, the only ones dashboards may query
      */
-    ComposeValidator(final Set<String> knownConfigKeys, final String kafkaVersion) {
+    ComposeValidator(final Set<String> knownConfigKeys, final String kafkaVersion, final DeployFiles files,
+                     final Set<String> documentedMetrics) {
         this.knownConfigKeys = Set.copyOf(knownConfigKeys);
         this.kafkaVersion = kafkaVersion;
+        this.files = files;
+        this.documentedMetrics = Set.copyOf(documentedMetrics);
+    }
+
+    /** The same checks on other repository files. */
+    ComposeValidator withFiles(final DeployFiles other) {
+        return new ComposeValidator(knownConfigKeys, kafkaVersion, other, documentedMetrics);
     }
 
     List<String> validate(final ComposeFile compose) {
         final List<String> problems = new ArrayList<>();
-        for (final String required : List.of(KAFKA, REGISTRY, APP)) {
+        for (final String required : List.of(KAFKA, REGISTRY, APP, PROMETHEUS, GRAFANA)) {
             if (!compose.serviceNames().contains(required)) {
                 problems.add(String.format(Locale.ROOT, "service '%s' is missing", required));
             }
@@ -56,6 +71,7 @@ final class ComposeValidator {
         checkPorts(compose, problems);
         checkDependencies(compose, problems);
         new StackWiring(compose, knownConfigKeys, problems).check();
+        new MonitoringWiring(compose, files, documentedMetrics, problems).check();
         return problems;
     }
 

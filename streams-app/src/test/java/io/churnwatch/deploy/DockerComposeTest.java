@@ -3,7 +3,9 @@ package io.churnwatch.deploy;
 import static io.churnwatch.deploy.ComposeFixture.problemsAfter;
 import static io.churnwatch.deploy.ComposeFixture.service;
 import static io.churnwatch.deploy.ComposeValidator.APP;
+import static io.churnwatch.deploy.ComposeValidator.GRAFANA;
 import static io.churnwatch.deploy.ComposeValidator.KAFKA;
+import static io.churnwatch.deploy.ComposeValidator.PROMETHEUS;
 import static io.churnwatch.deploy.ComposeValidator.REGISTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +27,7 @@ class DockerComposeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {KAFKA, REGISTRY, APP})
+    @ValueSource(strings = {KAFKA, REGISTRY, APP, PROMETHEUS, GRAFANA})
     void shouldRejectWhenARequiredServiceIsMissing(final String name) {
         final List<String> problems = problemsAfter(root -> ((ObjectNode) root.path("services")).remove(name));
 
