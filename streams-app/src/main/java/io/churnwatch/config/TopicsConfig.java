@@ -32,9 +32,11 @@ public final class TopicsConfig {
                 .define(INPUT_RETENTION_MS, Type.LONG, Duration.ofDays(730).toMillis(),
                         minusOneOrPositive(Long.MAX_VALUE), Importance.MEDIUM, "retention.ms of the created event "
                                 + "topics (product-usage, support-tickets, billing): replays read them from the start; "
-                                + "-1 keeps them forever.")
+                                + "-1 keeps them forever. The alerts topic gets it too: alerts carry their events' "
+                                + "times, so a shorter retention would delete a backfill's alerts at once.")
                 .define(DLQ_RETENTION_MS, Type.LONG, Duration.ofDays(30).toMillis(), minusOneOrPositive(Long.MAX_VALUE),
-                        Importance.LOW, "retention.ms of the created dead-letter topic; -1 keeps it forever.");
+                        Importance.LOW, "retention.ms of the created dead-letter topic, counted from the time a record "
+                                + "was dead-lettered (the topic uses log-append time); -1 keeps it forever.");
     }
 
     private static ConfigDef.Validator minusOneOrPositive(final long max) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.record.TimestampType;
 
 /**
  * A topic churnwatch needs, as {@link TopicProvisioner} creates it when it is missing.
@@ -28,7 +29,13 @@ public record TopicSpec(String name, boolean input, int partitions, Optional<Sho
     /**
      * The seven topics of a configuration: the four inputs (product-usage, support-tickets and billing keep
      * {@code topics.input.retention.ms}; accounts is compacted), the compacted health topic, the alerts topic
-     * (broker default retention) and the dead-letter topic ({@code topics.dlq.retention.ms}).
+     * (kept as long as the inputs) and the dead-letter topic ({@code topics.dlq.retention.ms} from the time a
+     * record was dead-lettered).
+     *
+     * <p>Alerts and dead letters carry the timestamps of the input records they come from (event time), and a
+     * broker deletes by record timestamp: with a retention shorter than the age of the history (the broker's
+     * default is 7 days), the alerts and dead letters of a backfill would be deleted minutes after they were
+     * written. So alerts keep the inputs' retention, and the dead-letter topic uses log-append time.
      */
     public static List<TopicSpec> of(final ChurnConfig config) {
         final int partitions = config.getInt(TopicsConfig.PARTITIONS);
@@ -38,17 +45,19 @@ public record TopicSpec(String name, boolean input, int partitions, Optional<Sho
                 TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.getLong(TopicsConfig.INPUT_RETENTION_MS)));
         final Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_COMPACT);
+        final Map<String, String> alerts = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.getLong(TopicsConfig.INPUT_RETENTION_MS)));
         final Map<String, String> deadLetters = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.getLong(TopicsConfig.DLQ_RETENTION_MS)));
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.getLong(TopicsConfig.DLQ_RETENTION_MS)),
+                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, TimestampType.LOG_APPEND_TIME.name);
         return List.of(
                 new TopicSpec(config.getString(ChurnConfig.TOPIC_USAGE), true, partitions, replication, events),
                 new TopicSpec(config.getString(ChurnConfig.TOPIC_TICKETS), true, partitions, replication, events),
                 new TopicSpec(config.getString(ChurnConfig.TOPIC_BILLING), true, partitions, replication, events),
                 new TopicSpec(config.getString(ChurnConfig.TOPIC_ACCOUNTS), true, partitions, replication, compacted),
                 new TopicSpec(config.getString(ChurnConfig.TOPIC_HEALTH), false, partitions, replication, compacted),
-                new TopicSpec(config.getString(ChurnConfig.TOPIC_ALERTS), false, partitions, replication,
-                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)),
+                new TopicSpec(config.getString(ChurnConfig.TOPIC_ALERTS), false, partitions, replication, alerts),
                 new TopicSpec(config.getString(ChurnConfig.TOPIC_DLQ), false, partitions, replication, deadLetters));
     }
 

@@ -49,6 +49,19 @@ class TopicSpecTest {
     }
 
     @Test
+    void shouldKeepAlertsAsLongAsInputsWhenCreated() {
+        final List<TopicSpec> specs = TopicSpec.of(new ChurnConfig(Map.of(TopicsConfig.INPUT_RETENTION_MS, "123456")));
+
+        assertThat(spec(specs, "churn-risk-alerts").configs()).containsEntry(TopicConfig.RETENTION_MS_CONFIG, "123456");
+    }
+
+    @Test
+    void shouldStampDeadLettersWithAppendTimeWhenCreated() {
+        assertThat(spec(TopicSpec.of(ChurnConfig.defaults()), "churnwatch-dlq").configs())
+                .containsEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+    }
+
+    @Test
     void shouldUseConfiguredPartitionsAndReplicasWhenSet() {
         final List<TopicSpec> specs = TopicSpec.of(new ChurnConfig(Map.of(TopicsConfig.PARTITIONS, "12",
                 TopicsConfig.REPLICATION_FACTOR, "3")));
