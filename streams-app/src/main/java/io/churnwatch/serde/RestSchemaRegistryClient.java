@@ -25,6 +25,7 @@ import org.apache.avro.SchemaParseException;
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private static final int NOT_FOUND = 404;
+    private static final int CONFLICT = 409;
 
     private final RegistryTransport transport;
 
@@ -46,10 +47,23 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 config.requestTimeout(), config.retries(), config.retryBackoffMs(), sleeper));
     }
 
+    /**
+     * Registers {@code schema} under {@code subject}, or finds it registered. A 409 answer is an incompatible
+     * schema for Confluent's registry, but Apicurio also answers 409 when another client created the subject a
+     * moment before (instances of one application starting together on a fresh registry): the schema is then
+     * looked up, and only a schema that is not there makes the 409 an error.
+     */
     @Override
     public int register(final String subject, final Schema schema) {
         final String path = "/subjects/" + encode(subject) + "/versions";
         final RegistryTransport.Response answer = transport.send("POST", path, schemaBody(schema));
+        if (answer.status() == CONFLICT) {
+            try {
+                return lookup(subject, schema).id();
+            } catch (final SchemaNotRegisteredException e) {
+                throw failure("POST", path, answer);
+            }
+        }
         if (!answer.ok()) {
             throw failure("POST", path, answer);
         }

@@ -104,6 +104,17 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldGiveTheIdOfTheSameSchemaWhenApicurioAnswersConflictToAConcurrentRegistration() throws IOException {
+        try (FakeRegistryServer apicurio = FakeRegistryServer.apicurio()) {
+            final int id = apicurio.registry().register("usage-value", USAGE);
+            apicurio.answerNext(1, 409, "{\"error_code\": 409, \"message\": \"An artifact with ID 'usage-value' in "
+                    + "group 'null' already exists.\"}");
+
+            assertThat(client(apicurio.url()).register("usage-value", USAGE)).isEqualTo(id);
+        }
+    }
+
+    @Test
     void shouldReportMessagesWhenConfluentFindsSchemaIncompatible() {
         confluent.registry().register("usage-value", USAGE);
 
