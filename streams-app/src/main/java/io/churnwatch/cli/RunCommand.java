@@ -3,6 +3,7 @@ package io.churnwatch.cli;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.runtime.ChurnPipeline;
+import io.churnwatch.runtime.ClientSettings;
 import io.churnwatch.runtime.Preflight;
 import io.churnwatch.runtime.Registries;
 import io.churnwatch.runtime.StartupException;
@@ -16,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The pipeline once created, for {@link #stop()}. */
+    private volatile ChurnPipeline running;
+
     @Override
     public Integer call() throws InterruptedException {
         final PrintWriter out = spec.commandLine().getOut();
@@ -60,16 +65,39 @@ final class RunCommand implements Callable<Integer> {
                 metrics);
         final Thread shutdown = new Thread(pipeline::close, "churnwatch-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        pipeline.start();
-        pipeline.awaitRunning(timeout.plus(Duration.ofMinutes(5)));
-        out.printf("churnwatch is running (application.id=%s, bootstrap.servers=%s); stop with Ctrl-C or SIGTERM%n",
-                config.applicationId(), String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS)));
-        out.flush();
-        pipeline.awaitStop();
-        if (pipeline.failed()) {
-            throw new StartupException("churnwatch stopped after a failure; see the log above");
+        running = pipeline;
+        try {
+            pipeline.start();
+            pipeline.awaitRunning(timeout.plus(Duration.ofMinutes(5)));
+            out.printf(Locale.ROOT, "churnwatch is running (application.id=%s, bootstrap.servers=%s); stop with "
+                    + "Ctrl-C or SIGTERM%n", config.applicationId(), ClientSettings.bootstrapServers(config));
+            out.flush();
+            pipeline.awaitStop();
+            if (pipeline.failed()) {
+                throw new StartupException("churnwatch stopped after a failure; see the log above");
+            }
+            return 0;
+        } finally {
+            // A start-up that failed leaves stream threads behind unless closed here; a second close is a no-op.
+            pipeline.close();
+            removeShutdownHook(shutdown);
         }
-        return 0;
+    }
+
+    /** Closes the pipeline as SIGTERM would, for a caller in the same JVM (tests); nothing before it started. */
+    void stop() {
+        final ChurnPipeline pipeline = running;
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    private static void removeShutdownHook(final Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (final IllegalStateException alreadyShuttingDown) {
+            // The hook is what stopped the pipeline: the JVM is exiting and runs it anyway.
+        }
     }
 
     private void provisionTopics(final ChurnConfig config, final Duration timeout, final PrintWriter out) {
