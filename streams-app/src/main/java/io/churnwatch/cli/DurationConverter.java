@@ -11,6 +11,14 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(final String value) {
+        final Duration duration = parse(value);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new TypeConversionException("'" + value + "' must be a positive duration");
+        }
+        return duration;
+    }
+
+    private static Duration parse(final String value) {
         final String text = value.strip().toUpperCase(Locale.ROOT);
         try {
             if (text.startsWith("P")) {

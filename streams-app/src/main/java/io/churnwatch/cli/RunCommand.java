@@ -5,6 +5,7 @@ import io.churnwatch.http.OpsServer;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.ops.Monitoring;
 import io.churnwatch.runtime.ChurnPipeline;
+import io.churnwatch.runtime.ClientSettings;
 import io.churnwatch.runtime.Preflight;
 import io.churnwatch.runtime.Registries;
 import io.churnwatch.runtime.StartupException;
@@ -18,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
@@ -50,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The pipeline once created, for {@link #stop()}. */
+    private volatile ChurnPipeline running;
+
     @Override
     public Integer call() throws InterruptedException {
         final PrintWriter out = spec.commandLine().getOut();
@@ -67,25 +72,46 @@ final class RunCommand implements Callable<Integer> {
             settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.applicationServer());
             final ChurnPipeline pipeline = ChurnPipeline.create(config,
                     ChurnTopics.of(config, ChurnSerdes.on(registry)), metrics, settings);
+            final Thread shutdown = new Thread(pipeline::close, "churnwatch-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            running = pipeline;
             try (Monitoring monitoring = Monitoring.start(config, pipeline.streams(), metrics)) {
                 server.attach(pipeline.streams(), monitoring);
-                final Thread shutdown = new Thread(pipeline::close, "churnwatch-shutdown");
-                Runtime.getRuntime().addShutdownHook(shutdown);
                 pipeline.start();
-                out.printf("HTTP on %s: /metrics, /health/live, /health/ready, /accounts/{id}/health, "
+                out.printf(Locale.ROOT, "HTTP on %s: /metrics, /health/live, /health/ready, /accounts/{id}/health, "
                         + "/accounts/at-risk%n", server.uri());
                 out.flush();
                 pipeline.awaitRunning(timeout.plus(Duration.ofMinutes(5)));
-                out.printf("churnwatch is running (application.id=%s, bootstrap.servers=%s); stop with Ctrl-C or "
-                        + "SIGTERM%n", config.applicationId(), String.join(",", config.getList(ChurnConfig.BOOTSTRAP_SERVERS)));
+                out.printf(Locale.ROOT, "churnwatch is running (application.id=%s, bootstrap.servers=%s); stop with "
+                        + "Ctrl-C or SIGTERM%n", config.applicationId(), ClientSettings.bootstrapServers(config));
                 out.flush();
                 pipeline.awaitStop();
-            }
-            if (pipeline.failed()) {
-                throw new StartupException("churnwatch stopped after a failure; see the log above");
+                if (pipeline.failed()) {
+                    throw new StartupException("churnwatch stopped after a failure; see the log above");
+                }
+                return 0;
+            } finally {
+                // A start-up that failed leaves stream threads behind unless closed here; a second close is a no-op.
+                pipeline.close();
+                removeShutdownHook(shutdown);
             }
         }
-        return 0;
+    }
+
+    /** Closes the pipeline as SIGTERM would, for a caller in the same JVM (tests); nothing before it started. */
+    void stop() {
+        final ChurnPipeline pipeline = running;
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    private static void removeShutdownHook(final Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (final IllegalStateException alreadyShuttingDown) {
+            // The hook is what stopped the pipeline: the JVM is exiting and runs it anyway.
+        }
     }
 
     private void provisionTopics(final ChurnConfig config, final Duration timeout, final PrintWriter out) {

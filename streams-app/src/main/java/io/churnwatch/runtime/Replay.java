@@ -1,6 +1,7 @@
 package io.churnwatch.runtime;
 
 import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.config.TopicsConfig;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.topology.ChurnTopics;
 import java.io.IOException;
@@ -9,17 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Re-runs history through the same topology: under its own application id (so the live app is untouched),
@@ -77,7 +76,7 @@ public final class Replay {
             final Map<TopicPartition, Long> stop = new HashMap<>(to == null ? offsets.endOffsets(events)
                     : offsets.offsetsAt(events, to.toEpochMilli()));
             stop.putAll(offsets.endOffsets(List.of(topics.accounts().name())));
-            createOutputs(topics, offsets, events.get(0));
+            createOutputs(offsets, events.get(0));
             offsets.commit(applicationId(), start);
 
             final Properties settings = StreamsSettings.of(replayConfig);
@@ -112,17 +111,28 @@ public final class Replay {
         return new ChurnConfig(settings);
     }
 
-    /** The prefixed outputs, partitioned like the inputs, so the replay writes where a reader expects. */
-    private void createOutputs(final ChurnTopics topics, final KafkaOffsets offsets, final String anInput) {
+    /**
+     * The prefixed outputs, made like the live ones ({@link TopicSpec}: the health topic compacted) and
+     * partitioned like the inputs, so the replay writes where a reader expects.
+     */
+    private void createOutputs(final KafkaOffsets offsets, final String anInput) {
         final int partitions = offsets.endOffsets(List.of(anInput)).size();
         final Set<String> existing = Set.copyOf(offsets.topicsStartingWith(prefix + "."));
-        final List<NewTopic> missing = new ArrayList<>();
-        for (final String name : List.of(topics.alerts().name(), topics.health().name(), topics.deadLetters().name())) {
-            if (!existing.contains(name)) {
-                missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
-            }
+        offsets.createTopics(TopicSpec.of(config).stream().filter(spec -> !spec.input())
+                .map(spec -> replayOutput(spec, partitions))
+                .filter(spec -> !existing.contains(spec.name()))
+                .map(TopicSpec::toNewTopic).toList());
+    }
+
+    private TopicSpec replayOutput(final TopicSpec live, final int partitions) {
+        final Map<String, String> configs = new HashMap<>(live.configs());
+        if (TopicConfig.CLEANUP_POLICY_DELETE.equals(live.cleanupPolicy())) {
+            // Replayed records carry the event times of the history replayed: under the broker's default
+            // retention (7 days) the broker would delete them minutes after they are written.
+            configs.putIfAbsent(TopicConfig.RETENTION_MS_CONFIG,
+                    String.valueOf(config.getLong(TopicsConfig.INPUT_RETENTION_MS)));
         }
-        offsets.createTopics(missing);
+        return new TopicSpec(prefix + "." + live.name(), false, partitions, live.replicationFactor(), configs);
     }
 
     private List<String> internalTopics(final KafkaOffsets offsets) {

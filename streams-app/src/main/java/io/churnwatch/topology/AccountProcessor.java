@@ -45,6 +45,8 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     private final ChurnMetrics metrics;
     private final Duration sweepInterval;
     private final Duration grace;
+    /** Sweeps stop before this event time (the end of a replayed period; negative for none). */
+    private final long untilMillis;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, TrackedAccount> accounts;
     private TimestampedKeyValueStore<String, AccountProfile> profiles;
@@ -52,8 +54,9 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     private DuplicateFilter duplicates;
 
     AccountProcessor(final AccountEngine engine, final ChurnMetrics metrics, final Duration sweepInterval,
-                     final Duration grace) {
+                     final Duration grace, final long untilMillis) {
         this.engine = engine;
+        this.untilMillis = untilMillis;
         this.metrics = metrics;
         this.sweepInterval = sweepInterval;
         this.grace = grace;
@@ -112,7 +115,13 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         throw new IllegalArgumentException("Not an account event: " + event.getSchema().getFullName());
     }
 
-    private void sweep(final long streamTime) {
+    /**
+     * Runs the deadlines due by {@code streamTime}. Records at or after the replay bound are skipped but still
+     * advance stream time: the sweep stops before the bound, or it would evaluate deadlines without the events
+     * that were skipped (an account would look silent after it).
+     */
+    private void sweep(final long time) {
+        final long streamTime = untilMillis >= 0 ? Math.min(time, untilMillis - 1) : time;
         final long started = System.nanoTime();
         int examined = 0;
         List<DeadlineIndex.Due> due = deadlines.due(streamTime, SWEEP_BATCH);

@@ -81,7 +81,8 @@ public final class ChurnTopology {
         final AccountEngine engine = new AccountEngine(config.signals(), config.scoringVersion());
         final Duration sweepInterval = Duration.ofMillis(config.getLong(ChurnConfig.SWEEP_INTERVAL_MS));
         final Map<String, KStream<String, SpecificRecord>> outputs = events
-                .process(() -> new AccountProcessor(engine, metrics, sweepInterval, grace), Named.as("account-engine"),
+                .process(() -> new AccountProcessor(engine, metrics, sweepInterval, grace,
+                        config.getLong(ChurnConfig.INPUT_UNTIL_MS)), Named.as("account-engine"),
                         ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, EVENT_IDS_STORE, ACCOUNTS_STORE)
                 .split(Named.as("output-"))
                 .branch((id, value) -> value instanceof ChurnRiskAlert, Branched.as("alerts"))
