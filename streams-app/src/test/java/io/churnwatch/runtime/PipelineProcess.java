@@ -1,0 +1,67 @@
+package io.churnwatch.runtime;
+
+import io.churnwatch.config.ChurnConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A churnwatch pipeline in a JVM of its own, so that a test can kill an instance as a crash, an OOM killer or a
+ * lost machine does: SIGKILL, with no close, no commit and no leave-group, which nothing inside one JVM imitates.
+ *
+ * <p>{@link #launch} runs {@code java -cp <this JVM's class path> io.churnwatch.runtime.PipelineProcess <settings>
+ * <pid>}: the child reads the settings (a properties file of churnwatch configuration keys, Kafka Streams keys
+ * passing through), builds the pipeline as {@link PipelineHarness} does in process, and runs it until it is
+ * killed. When the launching JVM is gone the child closes the pipeline and exits, so a failed test run leaves no
+ * pipeline behind.
+ */
+public final class PipelineProcess {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private PipelineProcess() {
+    }
+
+    /** @param args the settings file and the pid of the launching JVM */
+    public static void main(final String[] args) throws IOException, InterruptedException {
+        final Properties settings = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+            settings.load(in);
+        }
+        final Optional<ProcessHandle> launcher = ProcessHandle.of(Long.parseLong(args[1]));
+        if (launcher.isEmpty()) {
+            return;
+        }
+        final ChurnPipeline pipeline = PipelineHarness.pipeline(new ChurnConfig(settings));
+        launcher.get().onExit().thenRun(() -> pipeline.close(CLOSE_TIMEOUT));
+        pipeline.start();
+        pipeline.awaitStop();
+    }
+
+    /**
+     * Starts a pipeline of {@code settings} in a new JVM, with its settings file and its log ({@code pipeline.log},
+     * standard output and error) in {@code dir}.
+     */
+    static Process launch(final Map<String, String> settings, final Path dir) throws IOException {
+        Files.createDirectories(dir);
+        final Path file = dir.resolve("pipeline.properties");
+        final Properties props = new Properties();
+        props.putAll(settings);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            props.store(out, "a churnwatch pipeline under test");
+        }
+        final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                PipelineProcess.class.getName(), file.toString(), Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("pipeline.log").toFile())
+                .start();
+    }
+}
