@@ -12,6 +12,7 @@ import io.churnwatch.generate.GroundTruth;
 import io.churnwatch.generate.HistoryGenerator;
 import io.churnwatch.serde.InvalidWireFormatException;
 import io.churnwatch.serde.UnknownSchemaIdException;
+import io.churnwatch.signals.HealthScoreUpdate;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,6 +52,12 @@ class PoisonPillIT {
     private static final Instant POISONED_AT = HISTORY.dayStart(HISTORY.days() / 2);
     private static final int PARTITIONS = 3;
     private static final int UNISSUED_SCHEMA_ID = 987_654;
+    // The dead-letter headers, as the README documents them for consumers of the dead-letter topic.
+    private static final String REASON = "churnwatch.dlq.reason";
+    private static final String DETAIL = "churnwatch.dlq.detail";
+    private static final String SOURCE_TOPIC = "churnwatch.dlq.source.topic";
+    private static final String SOURCE_PARTITION = "churnwatch.dlq.source.partition";
+    private static final String SOURCE_OFFSET = "churnwatch.dlq.source.offset";
 
     private final EmbeddedKafka kafka;
     private final List<Pill> pills = new ArrayList<>();
@@ -105,8 +112,8 @@ class PoisonPillIT {
                 Long.toString(p.offset()), p.key(), HexFormat.of().formatHex(p.value()))).collect(Collectors.toSet());
 
         final Set<Letter> deadLetters = outputs.deadLetters().stream().map(r -> new Letter(
-                header(r, "churnwatch.dlq.source.topic"), header(r, "churnwatch.dlq.source.partition"),
-                header(r, "churnwatch.dlq.source.offset"), r.key(), HexFormat.of().formatHex(r.value())))
+                header(r, SOURCE_TOPIC), header(r, SOURCE_PARTITION),
+                header(r, SOURCE_OFFSET), r.key(), HexFormat.of().formatHex(r.value())))
                 .collect(Collectors.toSet());
 
         assertThat(outputs.deadLetters()).hasSize(pills.size());
@@ -120,12 +127,12 @@ class PoisonPillIT {
                 .collect(Collectors.toMap(Pill::coordinates, Pill::reason));
 
         final Map<String, String> reasons = outputs.deadLetters().stream().collect(Collectors.toMap(
-                r -> String.join("/", header(r, "churnwatch.dlq.source.topic"),
-                        header(r, "churnwatch.dlq.source.partition"), header(r, "churnwatch.dlq.source.offset")),
-                r -> header(r, "churnwatch.dlq.reason")));
+                r -> String.join("/", header(r, SOURCE_TOPIC),
+                        header(r, SOURCE_PARTITION), header(r, SOURCE_OFFSET)),
+                r -> header(r, REASON)));
 
         assertThat(reasons).isEqualTo(expected);
-        assertThat(outputs.deadLetters()).allSatisfy(r -> assertThat(header(r, "churnwatch.dlq.detail")).isNotBlank());
+        assertThat(outputs.deadLetters()).allSatisfy(r -> assertThat(header(r, DETAIL)).isNotBlank());
     }
 
     @Test
@@ -145,7 +152,7 @@ class PoisonPillIT {
 
         assertThat(outputs.healthValues()).filteredOn(h -> poisonedAccounts.contains(h.getAccountId()))
                 .filteredOn(h -> h.getAsOf().isAfter(POISONED_AT))
-                .extracting(h -> h.getAccountId()).containsAll(poisonedAccounts);
+                .extracting(HealthScoreUpdate::getAccountId).containsAll(poisonedAccounts);
         assertThat(outputs.alertValues()).anyMatch(a -> a.getEventTime().isAfter(POISONED_AT));
     }
 
