@@ -99,6 +99,7 @@ public final class Bench {
 
     private ReplayFigures replay(final BenchEnv env) throws InterruptedException {
         final String prefix = "bench-replay";
+        env.registerSchemas(env.topics(config).withOutputPrefix(prefix));
         final Replay.Summary summary = new Replay(config, prefix, Instant.EPOCH, null)
                 .run(env.topics(config), ChurnMetrics.inMemory(), false, REPLAY_TIMEOUT);
         env.deleteTopics(env.topicsStartingWith(prefix + "."));

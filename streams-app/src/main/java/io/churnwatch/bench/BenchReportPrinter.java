@@ -107,10 +107,9 @@ public final class BenchReportPrinter {
                     String.format(Locale.ROOT, "%.1f", size.expiringSweeps().examinedPerSweep()),
                     String.format(Locale.ROOT, "%,.0f", size.expiringSweeps().medianMicros()),
                     String.format(Locale.ROOT, "%,.0f", size.idleSweeps().medianMicros()),
-                    midnight == null ? "did not finish: " + size.failure()
-                            : String.format(Locale.ROOT, "%,d, %.2f, %.1f", midnight.examined(),
-                                    midnight.totalNanos() / 1e9, midnight.totalNanos() / 1e3
-                                            / Math.max(1, midnight.examined())));
+                    String.format(Locale.ROOT, "%,d, %.2f, %.1f", midnight.examined(), midnight.totalNanos() / 1e9,
+                            midnight.totalNanos() / 1e3 / Math.max(1, midnight.examined()))
+                            + (size.failure() == null ? "" : "  NOT DONE: " + size.failure()));
         }
         final SweepBench.SizeResult smallest = sizes.get(0);
         final SweepBench.SizeResult largest = sizes.get(sizes.size() - 1);

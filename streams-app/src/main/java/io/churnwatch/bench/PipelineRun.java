@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -43,6 +44,7 @@ final class PipelineRun implements AutoCloseable {
     static PipelineRun create(final BenchEnv env, final ChurnConfig config, final ChurnTopics topics,
                              final ChurnMetrics metrics, final int partitions) {
         env.createTopics(outputs(topics), partitions);
+        env.registerSchemas(topics);
         final Path stateDir = env.newDirectory(config.applicationId());
         final Properties settings = StreamsSettings.of(config);
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -66,6 +68,14 @@ final class PipelineRun implements AutoCloseable {
     /** Waits until the application has committed the end offsets of {@code input}. */
     void awaitConsumed(final InputSet input, final Duration timeout) throws InterruptedException {
         env.awaitCommitted(applicationId(), input, pipeline::failed, timeout);
+    }
+
+    /**
+     * Whether the client is rebalancing after it had been running alone: its thread was fenced (a transaction
+     * outlived {@code transaction.timeout.ms}) and its tasks are being restored and processed again.
+     */
+    boolean rebalancing() {
+        return pipeline.streams().state() == KafkaStreams.State.REBALANCING;
     }
 
     /** What the RocksDB stores hold now; call while running. */
