@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             ReplayCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
         },
         footerHeading = "%nConfiguration:%n",
         footer = "Every command reads --config <file>, then CHURNWATCH_* environment variables "

@@ -1,0 +1,145 @@
+package io.churnwatch.bench;
+
+import io.churnwatch.bench.ThroughputBench.Phase;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints a {@link Bench.Report} as plain-text tables, with the targets churnwatch reports against and whether
+ * each was met. Figures from several rounds are printed as {@code median [min – max]}.
+ */
+public final class BenchReportPrinter {
+
+    /** D/A at least this. */
+    static final double TARGET_RATIO = 0.5;
+    /** p99 latency under this at the default rate. */
+    static final long TARGET_P99_NANOS = 1_000_000_000L;
+    /** Heap of the pipeline under this at 1M accounts. */
+    static final long TARGET_HEAP_BYTES = 1L << 30;
+    /** A sweep with the same accounts expiring may cost at most this factor more at the largest size. */
+    static final double SWEEP_GROWTH_LIMIT = 2.0;
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private BenchReportPrinter() {
+    }
+
+    public static void print(final Bench.Report report, final PrintWriter out) {
+        final BenchOptions options = report.options();
+        final Bench.Machine machine = report.machine();
+        out.println();
+        out.printf(Locale.ROOT, "Machine: %d cores, %s, %s, max heap %.0f MiB%n", machine.cores(), machine.jvm(),
+                machine.os(), machine.maxHeapBytes() / MIB);
+        final ThroughputBench.Result throughput = report.throughput();
+        out.printf(Locale.ROOT, "Input: %,d events + %,d account profiles over %,d accounts, %d days of event time, "
+                        + "%d partitions per topic, mean value %.0f bytes; loaded in %.1f s%n", report.load().events(),
+                report.load().profiles(), options.accounts(), options.days(), options.partitions(),
+                throughput.meanValueBytes(), report.load().took().toMillis() / 1e3);
+        printThroughput(throughput, options.rounds(), options.accounts(), out);
+        printReplay(report.replay(), out);
+        printLatency(report.latency(), options, out);
+        printSweeps(report.sweeps(), options, out);
+        out.printf(Locale.ROOT, "%nThe whole benchmark took %.1f min.%n", report.took().toMillis() / 60e3);
+        out.flush();
+    }
+
+    private static void printThroughput(final ThroughputBench.Result result, final int rounds, final int accounts,
+                                        final PrintWriter out) {
+        out.printf(Locale.ROOT, "%nThroughput, %d interleaved round%s, median [min - max] (CPU: process = whole JVM "
+                + "incl. the embedded broker; client = threads the phase started + the caller; C: serde thread)%n",
+                rounds, rounds == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "%-48s %-34s %-26s %-26s%n", "phase", "events/s", "CPU us/event, process",
+                "CPU us/event, client");
+        for (final Phase phase : Phase.values()) {
+            out.printf(Locale.ROOT, "%-48s %-34s %-26s %-26s%n", phase.label(),
+                    spread(result.eventsPerSecond(phase), "%,.0f"), spread(result.processCpu(phase), "%.2f"),
+                    spread(result.clientCpu(phase), "%.2f"));
+        }
+        final Spread da = result.ratio(Phase.D, Phase.A);
+        out.printf(Locale.ROOT, "D/A %s   target >= %.1f: %s%n", spread(da, "%.3f"), TARGET_RATIO,
+                verdict(da.median() >= TARGET_RATIO));
+        out.printf(Locale.ROOT, "D/B %s%n", spread(result.ratio(Phase.D, Phase.B), "%.3f"));
+        out.printf(Locale.ROOT, "State after the last D round, %,d accounts: %s%n", accounts,
+                state(result.stateAfterD(), accounts));
+    }
+
+    /** RocksDB data and keys while running, bytes on disk after a clean close, native memory. */
+    static String state(final StateFigures state, final long accounts) {
+        final RocksDbFigures rocksDb = state.rocksDb();
+        return String.format(Locale.ROOT, "RocksDB data %.1f MiB (SST %.1f + memtables %.1f), %.1f MiB on disk after "
+                        + "close (%.0f bytes/account), off-heap %.1f MiB (memtables, block cache, index/filter)",
+                rocksDb.dataBytes() / MIB, rocksDb.sstBytes() / MIB, rocksDb.memtableBytes() / MIB,
+                state.diskBytes() / MIB, (double) state.diskBytes() / Math.max(1, accounts),
+                rocksDb.offHeapBytes() / MIB);
+    }
+
+    private static void printReplay(final Bench.ReplayFigures replay, final PrintWriter out) {
+        final double seconds = replay.took().toMillis() / 1e3;
+        out.printf(Locale.ROOT, "%nReplay (churnwatch replay of the loaded history): %,d records in %.1f s, "
+                + "%,.0f records/s (start-up and clean-up included)%n", replay.records(), seconds,
+                replay.records() / Math.max(seconds, 0.001));
+    }
+
+    private static void printLatency(final LatencyBench.Result latency, final BenchOptions options,
+                                     final PrintWriter out) {
+        final LatencyRecorder.Summary summary = latency.latency();
+        out.printf(Locale.ROOT, "%nLatency, event sent -> output read by a read_committed consumer, at %,d events/s "
+                        + "for %d s (first %d s left out): %,d events sent at %,.0f/s, %,d outputs matched (%,d from "
+                        + "sweeps or the warm-up not matched)%n", latency.rate(), options.latencySeconds(),
+                options.warmupSeconds(), latency.sent(), latency.achievedRate(), summary.matched(),
+                summary.unmatched());
+        out.printf(Locale.ROOT, "p50 %s   p99 %s   max %s   target p99 < 1 s: %s%n", millis(summary.p50Nanos()),
+                millis(summary.p99Nanos()), millis(summary.maxNanos()),
+                verdict(summary.matched() > 0 && summary.p99Nanos() < TARGET_P99_NANOS));
+    }
+
+    private static void printSweeps(final List<SweepBench.SizeResult> sizes, final BenchOptions options,
+                                    final PrintWriter out) {
+        out.printf(Locale.ROOT, "%nSilence sweep (stream-time punctuation; 1 partition; %,d accounts expire during "
+                + "the first %d of %d sweeps, none during the rest; then the first sweep after midnight, when every "
+                + "account is re-evaluated)%n", options.sweepExpiring(), options.sweepTicks() / 2, options.sweepTicks());
+        out.printf(Locale.ROOT, "%-16s %-26s %-22s %-28s %-34s%n", "accounts", "expiring: examined/sweep",
+                "median us/sweep", "no one due: median us/sweep", "after midnight: examined, s, us/acct");
+        for (final SweepBench.SizeResult size : sizes) {
+            final SweepBench.Sweeps midnight = size.dayBoundary();
+            out.printf(Locale.ROOT, "%-16s %-26s %-22s %-28s %-34s%n", String.format(Locale.ROOT, "%,d", size.tracked()),
+                    String.format(Locale.ROOT, "%.1f", size.expiringSweeps().examinedPerSweep()),
+                    String.format(Locale.ROOT, "%,.0f", size.expiringSweeps().medianMicros()),
+                    String.format(Locale.ROOT, "%,.0f", size.idleSweeps().medianMicros()),
+                    String.format(Locale.ROOT, "%,d, %.2f, %.1f", midnight.examined(), midnight.totalNanos() / 1e9,
+                            midnight.totalNanos() / 1e3 / Math.max(1, midnight.examined()))
+                            + (size.failure() == null ? "" : "  NOT DONE: " + size.failure()));
+        }
+        final SweepBench.SizeResult smallest = sizes.get(0);
+        final SweepBench.SizeResult largest = sizes.get(sizes.size() - 1);
+        final double growth = largest.expiringSweeps().medianMicros()
+                / Math.max(1, smallest.expiringSweeps().medianMicros());
+        out.printf(Locale.ROOT, "Sweep cost with the same accounts expiring, %,d vs %,d accounts tracked: x%.2f   "
+                + "target independent of idle accounts (x < %.0f): %s%n", largest.tracked(), smallest.tracked(),
+                growth, SWEEP_GROWTH_LIMIT, verdict(growth < SWEEP_GROWTH_LIMIT));
+        out.printf(Locale.ROOT, "State after %,d accounts: %s%n", largest.tracked(),
+                state(largest.state(), largest.tracked()));
+        out.printf(Locale.ROOT, "Heap after %,d accounts: %.0f MiB used after GC, %.0f MiB of it the pipeline's (the "
+                        + "rest is the embedded broker and the bench)   target < 1 GiB: %s%n", largest.tracked(),
+                largest.heapUsedBytes() / MIB, largest.pipelineHeapBytes() / MIB,
+                verdict(largest.pipelineHeapBytes() < TARGET_HEAP_BYTES));
+    }
+
+    static String spread(final Spread spread, final String format) {
+        final String median = String.format(Locale.ROOT, format, spread.median());
+        if (spread.count() == 1) {
+            return median;
+        }
+        return median + " [" + String.format(Locale.ROOT, format, spread.min()) + " - "
+                + String.format(Locale.ROOT, format, spread.max()) + "]";
+    }
+
+    private static String millis(final long nanos) {
+        return String.format(Locale.ROOT, "%,.0f ms", nanos / 1e6);
+    }
+
+    private static String verdict(final boolean met) {
+        return met ? "met" : "MISSED";
+    }
+}
