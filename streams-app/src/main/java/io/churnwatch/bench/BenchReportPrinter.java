@@ -67,11 +67,11 @@ public final class BenchReportPrinter {
     /** RocksDB data and keys while running, bytes on disk after a clean close, native memory. */
     static String state(final StateFigures state, final long accounts) {
         final RocksDbFigures rocksDb = state.rocksDb();
-        return String.format(Locale.ROOT, "RocksDB data %.1f MiB (SST %.1f + memtables %.1f), %.1f MiB on disk after "
-                        + "close (%.0f bytes/account), off-heap %.1f MiB (memtables, block cache, index/filter)",
+        return String.format(Locale.ROOT, "RocksDB data %.1f MiB (SST %.1f + memtables %.1f; %.0f bytes/account), "
+                        + "%.1f MiB on disk %s, off-heap %.1f MiB (memtables, block cache, index/filter)",
                 rocksDb.dataBytes() / MIB, rocksDb.sstBytes() / MIB, rocksDb.memtableBytes() / MIB,
-                state.diskBytes() / MIB, (double) state.diskBytes() / Math.max(1, accounts),
-                rocksDb.offHeapBytes() / MIB);
+                (double) rocksDb.dataBytes() / Math.max(1, accounts), state.diskBytes() / MIB,
+                state.afterClose() ? "after close" : "while running", rocksDb.offHeapBytes() / MIB);
     }
 
     private static void printReplay(final Bench.ReplayFigures replay, final PrintWriter out) {
@@ -107,9 +107,11 @@ public final class BenchReportPrinter {
                     String.format(Locale.ROOT, "%.1f", size.expiringSweeps().examinedPerSweep()),
                     String.format(Locale.ROOT, "%,.0f", size.expiringSweeps().medianMicros()),
                     String.format(Locale.ROOT, "%,.0f", size.idleSweeps().medianMicros()),
-                    String.format(Locale.ROOT, "%,d, %.2f, %.1f", midnight.examined(), midnight.totalNanos() / 1e9,
-                            midnight.totalNanos() / 1e3 / Math.max(1, midnight.examined()))
-                            + (size.failure() == null ? "" : "  NOT DONE: " + size.failure()));
+                    size.failure() == null
+                            ? String.format(Locale.ROOT, "%,d, %.2f, %.1f", midnight.examined(),
+                                    midnight.totalNanos() / 1e9, midnight.totalNanos() / 1e3 / Math.max(1, midnight.examined()))
+                            : String.format(Locale.ROOT, "NOT DONE after %.0f s: %s", size.dayBoundaryWait()
+                                    .toMillis() / 1e3, size.failure()));
         }
         final SweepBench.SizeResult smallest = sizes.get(0);
         final SweepBench.SizeResult largest = sizes.get(sizes.size() - 1);

@@ -36,7 +36,7 @@ final class PipelinePhase {
             final CpuMeter.Usage usage = CpuMeter.between(before, CpuMeter.snapshot());
             final RocksDbFigures rocksDb = run.rocksDb();
             run.stop();
-            lastState = new StateFigures(rocksDb, run.stateBytes());
+            lastState = new StateFigures(rocksDb, run.stateBytes(), true);
             return new PhaseResult(input.records(), 0, usage);
         }
     }

@@ -63,9 +63,13 @@ final class SweepBench {
         }
     }
 
-    /** The figures of one size; {@code failure} says why the day-boundary sweep did not finish, null if it did. */
+    /**
+     * The figures of one size. State and heap are measured before the day-boundary tick. {@code failure} says why
+     * the day-boundary sweep did not finish (null if it did), {@code dayBoundaryWait} how long it was waited for.
+     */
     record SizeResult(int tracked, int expiring, Sweeps expiringSweeps, Sweeps idleSweeps, Sweeps dayBoundary,
-                      String failure, StateFigures state, long heapUsedBytes, long heapBaselineBytes) {
+                      Duration dayBoundaryWait, String failure, StateFigures state, long heapUsedBytes,
+                      long heapBaselineBytes) {
 
         /** Heap the pipeline holds: used heap after GC with it running, minus the same before it started. */
         long pipelineHeapBytes() {
@@ -111,15 +115,15 @@ final class SweepBench {
             final Sweeps expiringSweeps = tick(config, run, inputs, meters, 1, scenario.expiringTicks(), scenario);
             final Sweeps idleSweeps = tick(config, run, inputs, meters, scenario.expiringTicks() + 1,
                     options.sweepTicks(), scenario);
+            final long heap = heapAfterGc();
+            final StateFigures state = new StateFigures(run.rocksDb(), run.stateBytes(), false);
             final Sweeps afterIdle = read(meters);
+            final long sent = System.nanoTime();
             send(config, scenario::dayBoundary);
             final String failure = awaitDayBoundary(run, env.input(inputs));
-            final Sweeps dayBoundary = read(meters).minus(afterIdle);
-            final long heap = heapAfterGc();
-            final RocksDbFigures rocksDb = run.rocksDb();
-            run.stop();
-            return new SizeResult(tracked, options.sweepExpiring(), expiringSweeps, idleSweeps, dayBoundary, failure,
-                    new StateFigures(rocksDb, run.stateBytes()), heap, heapBaseline);
+            final Duration waited = Duration.ofNanos(System.nanoTime() - sent);
+            return new SizeResult(tracked, options.sweepExpiring(), expiringSweeps, idleSweeps,
+                    read(meters).minus(afterIdle), waited, failure, state, heap, heapBaseline);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -159,7 +163,7 @@ final class SweepBench {
                     DAY_BOUNDARY_TIMEOUT);
             return null;
         } catch (final IllegalStateException e) {
-            return run.rebalancing() ? "fenced: the sweep outlived the transaction timeout, and is retried" : e.getMessage();
+            return run.rebalancing() ? "fenced: the sweep outlived the transaction timeout; it is retried" : e.getMessage();
         }
     }
 

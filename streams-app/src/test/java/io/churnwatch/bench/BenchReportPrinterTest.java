@@ -24,11 +24,12 @@ class BenchReportPrinterTest {
             rounds.put(phase, List.of(new PhaseResult(events, events * 150, new CpuMeter.Usage(SECOND, SECOND, SECOND))));
         }
         final SweepBench.Sweeps sweeps = new SweepBench.Sweeps(10, 10_000_000, 100, 1_000_000);
-        final SweepBench.SizeResult size = new SweepBench.SizeResult(1_000, 100, sweeps, sweeps, sweeps, null,
-                new StateFigures(ROCKSDB, 1 << 20), 1L << 28, (1L << 28) - pipelineHeap);
+        final SweepBench.SizeResult size = new SweepBench.SizeResult(1_000, 100, sweeps, sweeps, sweeps,
+                Duration.ofSeconds(1), null, new StateFigures(ROCKSDB, 1 << 20, false), 1L << 28,
+                (1L << 28) - pipelineHeap);
         return new Bench.Report(new Bench.Machine(2, "JVM 17", "Linux amd64", 1L << 30), BenchOptions.QUICK,
                 new Bench.Load(60_000, 3_000, Duration.ofSeconds(3)),
-                new ThroughputBench.Result(rounds, new StateFigures(ROCKSDB, 1 << 21)),
+                new ThroughputBench.Result(rounds, new StateFigures(ROCKSDB, 1 << 21, true)),
                 new Bench.ReplayFigures(63_000, Duration.ofSeconds(10)),
                 new LatencyBench.Result(2_000, 16_000, 2_000.0,
                         new LatencyRecorder.Summary(1_000, 0, p99Nanos / 2, p99Nanos, p99Nanos)),
