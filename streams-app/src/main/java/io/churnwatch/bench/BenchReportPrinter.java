@@ -49,12 +49,10 @@ public final class BenchReportPrinter {
         out.printf(Locale.ROOT, "%nThroughput, %d interleaved round%s, median [min - max] (CPU: process = whole JVM "
                 + "incl. the embedded broker; client = threads the phase started + the caller; C: serde thread)%n",
                 rounds, rounds == 1 ? "" : "s");
-        out.printf(Locale.ROOT, "%-48s %-34s %-26s %-26s%n", "phase", "events/s", "CPU us/event, process",
-                "CPU us/event, client");
+        row(out, "%-48s %-34s %-26s %s", "phase", "events/s", "CPU us/event, process", "CPU us/event, client");
         for (final Phase phase : Phase.values()) {
-            out.printf(Locale.ROOT, "%-48s %-34s %-26s %-26s%n", phase.label(),
-                    spread(result.eventsPerSecond(phase), "%,.0f"), spread(result.processCpu(phase), "%.2f"),
-                    spread(result.clientCpu(phase), "%.2f"));
+            row(out, "%-48s %-34s %-26s %s", phase.label(), spread(result.eventsPerSecond(phase), "%,.0f"),
+                    spread(result.processCpu(phase), "%.2f"), spread(result.clientCpu(phase), "%.2f"));
         }
         final Spread da = result.ratio(Phase.D, Phase.A);
         out.printf(Locale.ROOT, "D/A %s   target >= %.1f: %s%n", spread(da, "%.3f"), TARGET_RATIO,
@@ -99,11 +97,11 @@ public final class BenchReportPrinter {
         out.printf(Locale.ROOT, "%nSilence sweep (stream-time punctuation; 1 partition; %,d accounts expire during "
                 + "the first %d of %d sweeps, none during the rest; then the first sweep after midnight, when every "
                 + "account is re-evaluated)%n", options.sweepExpiring(), options.sweepTicks() / 2, options.sweepTicks());
-        out.printf(Locale.ROOT, "%-16s %-26s %-22s %-28s %-34s%n", "accounts", "expiring: examined/sweep",
-                "median us/sweep", "no one due: median us/sweep", "after midnight: examined, s, us/acct");
+        row(out, "%-16s %-26s %-22s %-28s %s", "accounts", "expiring: examined/sweep", "median us/sweep",
+                "no one due: median us/sweep", "after midnight: examined, s, us/acct");
         for (final SweepBench.SizeResult size : sizes) {
             final SweepBench.Sweeps midnight = size.dayBoundary();
-            out.printf(Locale.ROOT, "%-16s %-26s %-22s %-28s %-34s%n", String.format(Locale.ROOT, "%,d", size.tracked()),
+            row(out, "%-16s %-26s %-22s %-28s %s", String.format(Locale.ROOT, "%,d", size.tracked()),
                     String.format(Locale.ROOT, "%.1f", size.expiringSweeps().examinedPerSweep()),
                     String.format(Locale.ROOT, "%,.0f", size.expiringSweeps().medianMicros()),
                     String.format(Locale.ROOT, "%,.0f", size.idleSweeps().medianMicros()),
@@ -126,6 +124,11 @@ public final class BenchReportPrinter {
                         + "rest is the embedded broker and the bench)   target < 1 GiB: %s%n", largest.tracked(),
                 largest.heapUsedBytes() / MIB, largest.pipelineHeapBytes() / MIB,
                 verdict(largest.pipelineHeapBytes() < TARGET_HEAP_BYTES));
+    }
+
+    /** One table row; the last column is not padded. */
+    private static void row(final PrintWriter out, final String format, final Object... columns) {
+        out.println(String.format(Locale.ROOT, format, columns));
     }
 
     static String spread(final Spread spread, final String format) {

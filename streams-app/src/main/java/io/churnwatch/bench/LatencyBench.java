@@ -65,9 +65,12 @@ final class LatencyBench {
                 sendingNanos = sender.elapsedNanos();
                 sent = sender.sent();
                 sender.flush();
+                run.awaitConsumed(env.input(inputs), CATCH_UP);
+                stopAt.set(env.input(List.of(topics.alerts().name(), topics.health().name())));
+            } finally {
+                // On a failure above, nothing is left to read: an empty set of offsets is reached at once.
+                stopAt.compareAndSet(null, new InputSet(List.of(), Map.of(), Map.of()));
             }
-            run.awaitConsumed(env.input(inputs), CATCH_UP);
-            stopAt.set(env.input(List.of(topics.alerts().name(), topics.health().name())));
             reader.join();
         } finally {
             env.deleteTopics(inputs);

@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-seconds", description = "First seconds of the latency run left out (default 10; quick 2).")
     private Integer warmupSeconds;
 
-    @Option(names = "--sweep-accounts", split = ",", paramLabel = "<n>[,<n>...]",
+    @Option(names = "--sweep-accounts", split = ",", paramLabel = "<n>",
             description = "Accounts tracked in each sweep measurement (default 10000,100000,1000000; quick 1000,10000).")
     private List<Integer> sweepAccounts;
 
