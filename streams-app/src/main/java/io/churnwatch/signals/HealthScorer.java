@@ -32,7 +32,7 @@ final class HealthScorer {
         if (totalWeight <= 0) {
             return null;
         }
-        final List<HealthComponent> parts = new ArrayList<>(raw.length);
+        final List<HealthSnapshot.Part> parts = new ArrayList<>(raw.length);
         double sum = 0;
         String topDriver = null;
         double topCost = 0;
@@ -48,7 +48,7 @@ final class HealthScorer {
                 topCost = cost;
                 topDriver = SignalsConfig.COMPONENTS[i];
             }
-            parts.add(new HealthComponent(SignalsConfig.COMPONENTS[i], raw[i].score(), weight, points,
+            parts.add(new HealthSnapshot.Part(SignalsConfig.COMPONENTS[i], raw[i].score(), weight, points,
                     raw[i].detail()));
         }
         final int score = (int) Math.max(0, Math.min(100, Math.round(sum)));
