@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * Everything churnwatch remembers about one account, bounded in size whatever the account's traffic: its
@@ -157,7 +156,7 @@ public final class AccountState {
         healthMax = healthMax.resized(config.healthDropDays());
     }
 
-    void write(final Encoder out) throws IOException {
+    void write(final StateWriter out) {
         out.writeString(accountId);
         out.writeLong(clock);
         usage.write(out);
@@ -172,13 +171,14 @@ public final class AccountState {
         }
     }
 
-    static AccountState read(final Decoder in) throws IOException {
+    /** Reads a state written by format {@code version} (1 or 2). */
+    static AccountState read(final Decoder in, final int version) throws IOException {
         final String accountId = in.readString();
         final long clock = in.readLong();
-        final UsageFacts usage = UsageFacts.read(in);
-        final SupportFacts support = SupportFacts.read(in);
+        final UsageFacts usage = UsageFacts.read(in, version);
+        final SupportFacts support = SupportFacts.read(in, version);
         final BillingFacts billing = BillingFacts.read(in);
-        final DailyCounts healthMax = DailyCounts.read(in);
+        final DailyCounts healthMax = DailyCounts.read(in, version);
         final int lastEmittedScore = in.readInt();
         final int n = in.readInt();
         if (n < 0 || n > ChurnSignal.values().length) {

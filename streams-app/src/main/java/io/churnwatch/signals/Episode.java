@@ -3,7 +3,6 @@ package io.churnwatch.signals;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * One alert episode of an account for one signal: OPEN since {@code openedAt} with the highest severity reported
@@ -54,7 +53,7 @@ final class Episode {
         return AlertIds.of(accountId, signal, openedAt);
     }
 
-    void write(final Encoder out) throws IOException {
+    void write(final StateWriter out) {
         out.writeLong(openedAt);
         out.writeString(severity.name());
         Days.writeTime(out, resolvedAt);

@@ -7,7 +7,6 @@ import io.churnwatch.events.TicketStatus;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * What an account's support tickets left behind: daily counts of opened/reopened tickets, of those with HIGH or
@@ -95,7 +94,7 @@ final class SupportFacts {
         }
     }
 
-    void write(final Encoder out) throws IOException {
+    void write(final StateWriter out) {
         opened.write(out);
         urgent.write(out);
         requests.write(out);
@@ -103,8 +102,10 @@ final class SupportFacts {
         Days.writeTime(out, lastIntentAt);
     }
 
-    static SupportFacts read(final Decoder in) throws IOException {
-        return new SupportFacts(DailyCounts.read(in), DailyCounts.read(in), DailyCounts.read(in),
+    /** Reads support facts written by format {@code version} (1 or 2). */
+    static SupportFacts read(final Decoder in, final int version) throws IOException {
+        return new SupportFacts(DailyCounts.read(in, version), DailyCounts.read(in, version),
+                DailyCounts.read(in, version),
                 Days.readTime(in), Days.readTime(in));
     }
 

@@ -119,6 +119,13 @@ class AccountStateSerdeTest {
     }
 
     @Test
+    void shouldWriteFewerBytesThanVersionOneWhenStateIsTheSame() throws IOException {
+        final byte[] stored = versionOneBytes();
+
+        assertThat(bytes(read(stored))).hasSizeLessThan(stored.length);
+    }
+
+    @Test
     void shouldRejectUnknownFormatVersion() {
         final byte[] bytes = bytes(busyAccount(3));
         bytes[0] = 99;
