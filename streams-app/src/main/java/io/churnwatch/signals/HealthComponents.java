@@ -4,7 +4,6 @@ import io.churnwatch.config.SignalsConfig;
 import io.churnwatch.events.Segment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +19,9 @@ import java.util.function.Supplier;
  *       needs any billing event.
  * </ul>
  * Every evaluation computes the scores, but a detail line is only read when a health update is emitted, so it is
- * formatted then, from the figures captured with the score.
+ * formatted then, from the figures captured with the score. Lines are concatenated rather than formatted with
+ * {@code String.format}, which looks up locale data for every integer: concatenation prints an integer as
+ * {@code %d} does under {@code Locale.ROOT}, so the text is the same at a fraction of the cost.
  */
 final class HealthComponents {
 
@@ -49,8 +50,8 @@ final class HealthComponents {
         if (t.baseline() == 0) {
             return null;
         }
-        return new Raw(100 * t.ratio(), () -> String.format(Locale.ROOT, "logins %s/wk vs %s/wk baseline",
-                Fmt.num(t.recentPerWeek()), Fmt.num(t.baselinePerWeek())));
+        return new Raw(100 * t.ratio(), () -> "logins " + Fmt.num(t.recentPerWeek()) + "/wk vs "
+                + Fmt.num(t.baselinePerWeek()) + "/wk baseline");
     }
 
     /** Full marks within a day of the last usage (24 h, not the calendar day), then down to 0 at silence. */
@@ -61,7 +62,7 @@ final class HealthComponents {
         final long days = Math.max(0, now - state.usage().lastUsageAt()) / Days.MILLIS;
         final int silence = config.silenceDays(segment);
         return new Raw(100.0 * (silence - days) / silence,
-                () -> days == 0 ? "used in the last 24 h" : String.format(Locale.ROOT, "last usage %d days ago", days));
+                () -> days == 0 ? "used in the last 24 h" : "last usage " + days + " days ago");
     }
 
     private Raw breadth(final AccountState state, final long today) {
@@ -70,8 +71,8 @@ final class HealthComponents {
         if (max == 0) {
             return null;
         }
-        return new Raw(100.0 * distinct / max, () -> String.format(Locale.ROOT, "%d of up to %d features in %d days",
-                distinct, max, config.breadthDays()));
+        return new Raw(100.0 * distinct / max,
+                () -> distinct + " of up to " + max + " features in " + config.breadthDays() + " days");
     }
 
     private Raw support(final AccountState state, final long today) {
@@ -87,8 +88,8 @@ final class HealthComponents {
         final SignalsConfig.Penalties penalties = config.penalties();
         final double score = 100 - penalties.supportTicket() * excess - penalties.supportUrgent() * urgent
                 - penalties.supportRequest() * requests;
-        return new Raw(score, () -> String.format(Locale.ROOT, "%s tickets in %d days vs %s/wk baseline, %d urgent, "
-                + "%d requests", Fmt.num(t.recent()), t.recentDays(), Fmt.num(t.baselinePerWeek()), urgent, requests));
+        return new Raw(score, () -> Fmt.num(t.recent()) + " tickets in " + t.recentDays() + " days vs "
+                + Fmt.num(t.baselinePerWeek()) + "/wk baseline, " + urgent + " urgent, " + requests + " requests");
     }
 
     private Raw billing(final AccountState state, final long now) {
