@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.avro.io.Decoder;
 
 /**
  * Everything churnwatch remembers about one account, bounded in size whatever the account's traffic: its
@@ -171,14 +170,13 @@ public final class AccountState {
         }
     }
 
-    /** Reads a state written by format {@code version} (1 or 2). */
-    static AccountState read(final Decoder in, final int version) throws IOException {
+    static AccountState read(final StateReader in) throws IOException {
         final String accountId = in.readString();
         final long clock = in.readLong();
-        final UsageFacts usage = UsageFacts.read(in, version);
-        final SupportFacts support = SupportFacts.read(in, version);
+        final UsageFacts usage = UsageFacts.read(in);
+        final SupportFacts support = SupportFacts.read(in);
         final BillingFacts billing = BillingFacts.read(in);
-        final DailyCounts healthMax = DailyCounts.read(in, version);
+        final DailyCounts healthMax = DailyCounts.read(in);
         final int lastEmittedScore = in.readInt();
         final int n = in.readInt();
         if (n < 0 || n > ChurnSignal.values().length) {

@@ -1,8 +1,6 @@
 package io.churnwatch.signals;
 
 import java.io.IOException;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -49,8 +47,8 @@ public final class AccountStateSerde implements Serde<AccountState> {
                     + (bytes.length == 0 ? "(empty)" : Byte.toString(bytes[0])));
         }
         try {
-            final BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null);
-            final AccountState state = AccountState.read(in, bytes[0]);
+            final StateReader in = new StateReader(bytes, 1, bytes[0]);
+            final AccountState state = AccountState.read(in);
             if (!in.isEnd()) {
                 throw new SerializationException("trailing bytes after account state");
             }

@@ -2,7 +2,6 @@ package io.churnwatch.signals;
 
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.avro.io.Decoder;
 
 /**
  * A fixed-size ring of one int per UTC epoch day, covering the {@code size} days up to and including
@@ -161,32 +160,30 @@ final class DailyCounts {
         return tokens;
     }
 
-    /** Reads a ring written by format {@code version} (1 or 2). */
-    static DailyCounts read(final Decoder in, final int version) throws IOException {
+    static DailyCounts read(final StateReader in) throws IOException {
         final int size = in.readInt();
         final DailyCounts ring = new DailyCounts(size, in.readLong());
         final int count = in.readInt();
         if (count < 0 || count > size) {
             throw new IOException("day count out of range: " + count);
         }
-        if (version == 1) {
+        if (in.version() == 1) {
             // count is the number of empty days at the old end; every later day follows
             for (long d = ring.firstDay() + count; d <= ring.headDay; d++) {
                 ring.values[ring.index(d)] = in.readInt();
             }
             return ring;
         }
-        long day = ring.firstDay();
-        for (int t = 0; t < count; t++) {
+        int remaining = size;
+        for (int t = 0, i = ring.index(ring.firstDay()); t < count; t++) {
             final int value = in.readInt();
-            final long days = value == 0 ? in.readInt() : 1;
-            if (days < 1 || days > ring.headDay + 1 - day) {
+            final int days = value == 0 ? in.readInt() : 1;
+            if (days < 1 || days > remaining) {
                 throw new IOException("ring tokens beyond the head day");
             }
-            if (value != 0) {
-                ring.values[ring.index(day)] = value;
-            }
-            day += days;
+            ring.values[i] = value;
+            remaining -= days;
+            i = i + days < size ? i + days : i + days - size;
         }
         return ring;
     }

@@ -3,7 +3,6 @@ package io.churnwatch.signals;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.apache.avro.io.Decoder;
 
 /**
  * UTC epoch-day arithmetic on event-time millis, and the "none" marker of optional timestamps with their compact
@@ -45,7 +44,7 @@ final class Days {
         }
     }
 
-    static long readTime(final Decoder in) throws IOException {
+    static long readTime(final StateReader in) throws IOException {
         return in.readBoolean() ? in.readLong() : NONE;
     }
 }

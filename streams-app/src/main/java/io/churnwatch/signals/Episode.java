@@ -2,7 +2,6 @@ package io.churnwatch.signals;
 
 import java.io.IOException;
 import java.util.Objects;
-import org.apache.avro.io.Decoder;
 
 /**
  * One alert episode of an account for one signal: OPEN since {@code openedAt} with the highest severity reported
@@ -59,7 +58,7 @@ final class Episode {
         Days.writeTime(out, resolvedAt);
     }
 
-    static Episode read(final Decoder in) throws IOException {
+    static Episode read(final StateReader in) throws IOException {
         final long openedAt = in.readLong();
         final Severity severity = Severities.parse(in.readString());
         return new Episode(openedAt, severity, Days.readTime(in));

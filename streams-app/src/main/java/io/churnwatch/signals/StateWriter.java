@@ -6,9 +6,10 @@ import org.apache.avro.io.BinaryData;
 
 /**
  * Appends the primitives of the account-state format to a growable byte array, in Avro's binary encoding (ints
- * and longs as zig-zag varints, booleans as one byte, strings as a varint length and UTF-8 bytes), so that
- * Avro's {@code BinaryDecoder} reads them back. The varints are encoded by Avro's {@link BinaryData}; this class
- * only manages the array, which is what makes it cheaper than an encoder writing byte by byte to a stream.
+ * and longs as zig-zag varints, booleans as one byte, strings as a varint length and UTF-8 bytes), which
+ * {@link StateReader} reads, as it reads the states format version 1 wrote with Avro's encoder. The varints are
+ * encoded by Avro's {@link BinaryData}; this class only manages the array, which is what makes it cheaper than an
+ * encoder writing byte by byte to a stream.
  *
  * <p>Not thread-safe: one writer per encoded state.
  */

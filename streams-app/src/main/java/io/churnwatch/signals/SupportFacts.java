@@ -6,7 +6,6 @@ import io.churnwatch.events.TicketPriority;
 import io.churnwatch.events.TicketStatus;
 import java.io.IOException;
 import java.util.Objects;
-import org.apache.avro.io.Decoder;
 
 /**
  * What an account's support tickets left behind: daily counts of opened/reopened tickets, of those with HIGH or
@@ -102,10 +101,8 @@ final class SupportFacts {
         Days.writeTime(out, lastIntentAt);
     }
 
-    /** Reads support facts written by format {@code version} (1 or 2). */
-    static SupportFacts read(final Decoder in, final int version) throws IOException {
-        return new SupportFacts(DailyCounts.read(in, version), DailyCounts.read(in, version),
-                DailyCounts.read(in, version),
+    static SupportFacts read(final StateReader in) throws IOException {
+        return new SupportFacts(DailyCounts.read(in), DailyCounts.read(in), DailyCounts.read(in),
                 Days.readTime(in), Days.readTime(in));
     }
 

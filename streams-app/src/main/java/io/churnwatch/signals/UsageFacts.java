@@ -2,7 +2,6 @@ package io.churnwatch.signals;
 
 import java.io.IOException;
 import java.util.Objects;
-import org.apache.avro.io.Decoder;
 
 /**
  * What an account's product usage left behind: the last usage time, daily login counts, and the last day each
@@ -94,10 +93,9 @@ final class UsageFacts {
         }
     }
 
-    /** Reads usage facts written by format {@code version} (1 or 2). */
-    static UsageFacts read(final Decoder in, final int version) throws IOException {
+    static UsageFacts read(final StateReader in) throws IOException {
         final long lastUsageAt = Days.readTime(in);
-        final DailyCounts logins = DailyCounts.read(in, version);
+        final DailyCounts logins = DailyCounts.read(in);
         final int maxBreadth = in.readInt();
         final int n = in.readInt();
         if (n < 0 || n > 1024) {
@@ -107,7 +105,7 @@ final class UsageFacts {
         for (int i = 0; i < n; i++) {
             final String name = in.readString();
             final long stored = in.readLong();
-            features.append(name, version == 1 ? stored : logins.headDay() - stored);
+            features.append(name, in.version() == 1 ? stored : logins.headDay() - stored);
         }
         return new UsageFacts(lastUsageAt, logins, features, maxBreadth);
     }

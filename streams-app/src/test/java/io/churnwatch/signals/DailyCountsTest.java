@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import org.apache.avro.io.DecoderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,7 +97,7 @@ class DailyCountsTest {
     }
 
     private static DailyCounts decode(final byte[] bytes, final int version) throws IOException {
-        return DailyCounts.read(DecoderFactory.get().binaryDecoder(bytes, null), version);
+        return DailyCounts.read(new StateReader(bytes, 0, version));
     }
 
     @ParameterizedTest
