@@ -89,8 +89,17 @@ final class DailyCounts {
     long sum(final long fromDay, final long toDayExclusive) {
         final long from = Math.max(fromDay, firstDay());
         final int days = (int) Math.max(0, Math.min(toDayExclusive, headDay + 1) - from);
+        if (days == 0) {
+            return 0;
+        }
+        // the days are one run of slots, or two when they wrap around the end of the array
+        final int start = index(from);
+        final int tail = Math.min(days, values.length - start);
         long total = 0;
-        for (int n = 0, i = days == 0 ? 0 : index(from); n < days; n++, i = next(i)) {
+        for (int i = start; i < start + tail; i++) {
+            total += values[i];
+        }
+        for (int i = 0; i < days - tail; i++) {
             total += values[i];
         }
         return total;
@@ -100,8 +109,16 @@ final class DailyCounts {
     int max(final long fromDay, final long toDayExclusive) {
         final long from = Math.max(fromDay, firstDay());
         final int days = (int) Math.max(0, Math.min(toDayExclusive, headDay + 1) - from);
+        if (days == 0) {
+            return 0;
+        }
+        final int start = index(from);
+        final int tail = Math.min(days, values.length - start);
         int max = 0;
-        for (int n = 0, i = days == 0 ? 0 : index(from); n < days; n++, i = next(i)) {
+        for (int i = start; i < start + tail; i++) {
+            max = Math.max(max, values[i]);
+        }
+        for (int i = 0; i < days - tail; i++) {
             max = Math.max(max, values[i]);
         }
         return max;

@@ -38,15 +38,14 @@ final class HealthComponents {
         this.config = config;
     }
 
-    Raw[] score(final AccountState state, final long now, final Segment segment) {
+    /** The components at {@code now}, from the account's {@code trends} at that time. */
+    Raw[] score(final AccountState state, final long now, final Segment segment, final Trends trends) {
         final long today = Days.of(now);
-        return new Raw[] {usageTrend(state, now), recency(state, now, segment), breadth(state, today),
-            support(state, today), billing(state, now)};
+        return new Raw[] {usageTrend(trends.logins()), recency(state, now, segment), breadth(state, today),
+            support(state, trends.tickets()), billing(state, now)};
     }
 
-    private Raw usageTrend(final AccountState state, final long now) {
-        final Trend t = Trend.sliding(state.usage().logins(), now, config.loginDecline().recentDays(),
-                config.loginDecline().baselineDays());
+    private Raw usageTrend(final Trend t) {
         if (t.baseline() == 0) {
             return null;
         }
@@ -75,13 +74,11 @@ final class HealthComponents {
                 () -> distinct + " of up to " + max + " features in " + config.breadthDays() + " days");
     }
 
-    private Raw support(final AccountState state, final long today) {
+    private Raw support(final AccountState state, final Trend t) {
         final SupportFacts support = state.support();
         if (!support.hasTickets()) {
             return null;
         }
-        final SignalsConfig.TicketSpike window = config.ticketSpike();
-        final Trend t = Trend.of(support.opened(), today, window.recentDays(), window.baselineDays());
         final long urgent = support.urgent().sum(t.splitDay(), t.toDay());
         final long requests = support.requests().sum(t.splitDay(), t.toDay());
         final double excess = Math.max(0, t.recentPerWeek() - t.baselinePerWeek());

@@ -22,9 +22,13 @@ final class HealthScorer {
         this.components = new HealthComponents(config);
     }
 
-    /** The account's score at {@code now}, or null when no component with a positive weight has data. */
-    HealthSnapshot score(final AccountState state, final long now, final Segment segment) {
-        final HealthComponents.Raw[] raw = components.score(state, now, segment);
+    /**
+     * The account's score at {@code now}, or null when no component with a positive weight has data.
+     *
+     * @param trends the account's windows at {@code now}
+     */
+    HealthSnapshot score(final AccountState state, final long now, final Segment segment, final Trends trends) {
+        final HealthComponents.Raw[] raw = components.score(state, now, segment, trends);
         double totalWeight = 0;
         for (int i = 0; i < raw.length; i++) {
             totalWeight += raw[i] == null ? 0 : config.weight(i);

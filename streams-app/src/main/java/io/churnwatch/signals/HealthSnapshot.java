@@ -1,6 +1,7 @@
 package io.churnwatch.signals;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 record HealthSnapshot(int score, HealthBand band, List<Part> parts, String topDriver) {
 
     HealthSnapshot {
-        parts = List.copyOf(parts);
+        parts = Collections.unmodifiableList(parts);
     }
 
     /**
