@@ -148,13 +148,7 @@ final class DailyCounts {
     void write(final StateWriter out) {
         out.writeInt(values.length);
         out.writeLong(headDay);
-        out.writeInt(tokens(null));
-        tokens(out);
-    }
-
-    /** Writes the tokens of the encoding to {@code out} unless it is null; returns their number. */
-    private int tokens(final StateWriter out) {
-        int tokens = 0;
+        out.writeInt(tokens());
         int zeros = 0;
         for (int n = 0, i = index(firstDay()); n < values.length; n++, i = next(i)) {
             if (values[i] == 0) {
@@ -162,17 +156,23 @@ final class DailyCounts {
                 continue;
             }
             if (zeros > 0) {
-                tokens++;
-                if (out != null) {
-                    out.writeInt(0);
-                    out.writeInt(zeros);
-                }
+                out.writeInt(0);
+                out.writeInt(zeros);
                 zeros = 0;
             }
-            tokens++;
-            if (out != null) {
-                out.writeInt(values[i]);
-            }
+            out.writeInt(values[i]);
+        }
+    }
+
+    /** Number of tokens {@link #write} writes: one per non-zero day and one per run of empty days before one. */
+    private int tokens() {
+        int tokens = 0;
+        int previousEmpty = 0;
+        // without branches: the slots' pattern of empty days is irregular and would defeat branch prediction
+        for (int n = 0, i = index(firstDay()); n < values.length; n++, i = next(i)) {
+            final int nonZero = (values[i] | -values[i]) >>> 31;
+            tokens += nonZero + (nonZero & previousEmpty);
+            previousEmpty = nonZero ^ 1;
         }
         return tokens;
     }
