@@ -11,10 +11,11 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Format: one format-version byte ({@value #VERSION}), then the fields in a fixed order written with Avro's
  * binary primitives (zig-zag varints, length-prefixed UTF-8 strings): account id, clock, usage facts, support
- * facts, billing facts, health ring, last emitted score, episodes. Rings are written as their non-zero days
- * only, oldest first, and maps in sorted order, so equal states always give the same bytes. A typical active
- * account takes about two hundred bytes. Version 1 (rings with every day, absolute feature days), written by
- * earlier releases and still found in changelogs, is read too; writing always uses the current version.
+ * facts, billing facts, health ring, last emitted score, episodes. Rings are written oldest day first as values
+ * and runs of empty days ({@link DailyCounts}), and maps in sorted order, so equal states always give the same
+ * bytes. An account with three months of generated history takes about 250 bytes. Version 1 (rings with every
+ * day, absolute feature days), written by earlier releases and still found in changelogs, is read too; writing
+ * always uses the current version.
  * Unreadable bytes raise a {@link SerializationException}; {@code null} maps to {@code null}.
  */
 public final class AccountStateSerde implements Serde<AccountState> {
