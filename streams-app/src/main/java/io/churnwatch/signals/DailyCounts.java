@@ -149,27 +149,41 @@ final class DailyCounts {
         out.writeInt(values.length);
         out.writeLong(headDay);
         out.writeInt(tokens());
-        int zeros = 0;
-        for (int n = 0, i = index(firstDay()); n < values.length; n++, i = next(i)) {
+        // oldest first: the slots from the first day's to the array's end, then those from its start
+        final int first = index(firstDay());
+        writeTokens(out, 0, first, writeTokens(out, first, values.length, 0));
+    }
+
+    /**
+     * Writes the tokens of the slots [from, to) following {@code zeros} empty days not yet written.
+     *
+     * @return the empty days at the end of the slots, not yet written
+     */
+    private int writeTokens(final StateWriter out, final int from, final int to, final int zeros) {
+        int pending = zeros;
+        for (int i = from; i < to; i++) {
             if (values[i] == 0) {
-                zeros++;
+                pending++;
                 continue;
             }
-            if (zeros > 0) {
+            if (pending > 0) {
                 out.writeInt(0);
-                out.writeInt(zeros);
-                zeros = 0;
+                out.writeInt(pending);
+                pending = 0;
             }
             out.writeInt(values[i]);
         }
+        return pending;
     }
 
     /** Number of tokens {@link #write} writes: one per non-zero day and one per run of empty days before one. */
     private int tokens() {
+        final int first = index(firstDay());
         int tokens = 0;
         int previousEmpty = 0;
         // without branches: the slots' pattern of empty days is irregular and would defeat branch prediction
-        for (int n = 0, i = index(firstDay()); n < values.length; n++, i = next(i)) {
+        for (int n = 0; n < values.length; n++) {
+            final int i = n < values.length - first ? first + n : first + n - values.length;
             final int nonZero = (values[i] | -values[i]) >>> 31;
             tokens += nonZero + (nonZero & previousEmpty);
             previousEmpty = nonZero ^ 1;
