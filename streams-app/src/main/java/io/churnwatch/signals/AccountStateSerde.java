@@ -22,8 +22,8 @@ public final class AccountStateSerde implements Serde<AccountState> {
 
     static final byte VERSION = 2;
 
-    /** Room for a typical state, so that most encodings need no second buffer. */
-    private static final int INITIAL_CAPACITY = 256;
+    /** Room for a typical state (200-300 bytes after three months), so that most encodings never grow it. */
+    private static final int INITIAL_CAPACITY = 512;
 
     @Override
     public Serializer<AccountState> serializer() {

@@ -223,11 +223,6 @@ final class DailyCounts {
         return (int) Math.floorMod(day, (long) values.length);
     }
 
-    /** The slot of the day after the one in slot {@code i}. */
-    private int next(final int i) {
-        return i + 1 == values.length ? 0 : i + 1;
-    }
-
     // Rings of the same size and head day map days to the same slots, so comparing the arrays compares the days.
     @Override
     public boolean equals(final Object o) {
