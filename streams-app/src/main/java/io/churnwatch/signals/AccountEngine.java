@@ -88,7 +88,8 @@ public final class AccountEngine {
         s.billing().apply(event, at);
         final List<ChurnRiskAlert> alerts = new ArrayList<>();
         if (!wasChurned && s.churned()) {
-            final Evaluation ev = new Evaluation(s, s.clockMillis(), segment(profile), owner(profile), null);
+            final Evaluation ev = new Evaluation(s, s.clockMillis(), segment(profile), owner(profile),
+                    Trends.of(s, s.clockMillis(), config), null);
             lifecycle.closeAll(ev, mrrBefore, alerts);
             s.clearHealthHistory();
         }
@@ -123,7 +124,8 @@ public final class AccountEngine {
         if (state.churned()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(scorer.score(state, state.clockMillis(), segment(profile)))
+        final Trends trends = Trends.of(state, state.clockMillis(), config);
+        return Optional.ofNullable(scorer.score(state, state.clockMillis(), segment(profile), trends))
                 .map(health -> HealthScorer.toUpdate(state.accountId(), health, null, state.clockMillis(),
                         scoringVersion));
     }
@@ -143,11 +145,12 @@ public final class AccountEngine {
         }
         final long now = s.clockMillis();
         final Segment segment = segment(profile);
-        final HealthSnapshot health = scorer.score(s, now, segment);
+        final Trends trends = Trends.of(s, now, config);
+        final HealthSnapshot health = scorer.score(s, now, segment, trends);
         if (health != null) {
             s.recordScore(health.score());
         }
-        final Evaluation ev = new Evaluation(s, now, segment, owner(profile), health);
+        final Evaluation ev = new Evaluation(s, now, segment, owner(profile), trends, health);
         long next = Long.MAX_VALUE;
         for (final SignalRule rule : rules) {
             next = earliestAfter(now, next, lifecycle.step(rule, ev, alerts));

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * Everything churnwatch remembers about one account, bounded in size whatever the account's traffic: its
@@ -157,7 +155,7 @@ public final class AccountState {
         healthMax = healthMax.resized(config.healthDropDays());
     }
 
-    void write(final Encoder out) throws IOException {
+    void write(final StateWriter out) {
         out.writeString(accountId);
         out.writeLong(clock);
         usage.write(out);
@@ -172,7 +170,7 @@ public final class AccountState {
         }
     }
 
-    static AccountState read(final Decoder in) throws IOException {
+    static AccountState read(final StateReader in) throws IOException {
         final String accountId = in.readString();
         final long clock = in.readLong();
         final UsageFacts usage = UsageFacts.read(in);

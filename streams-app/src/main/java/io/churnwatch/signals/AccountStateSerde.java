@@ -1,11 +1,6 @@
 package io.churnwatch.signals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,13 +11,19 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Format: one format-version byte ({@value #VERSION}), then the fields in a fixed order written with Avro's
  * binary primitives (zig-zag varints, length-prefixed UTF-8 strings): account id, clock, usage facts, support
- * facts, billing facts, health ring, last emitted score, episodes. Rings are written oldest day first and maps
- * in sorted order, so equal states always give the same bytes. A typical active account takes a few hundred
- * bytes. Unreadable bytes raise a {@link SerializationException}; {@code null} maps to {@code null}.
+ * facts, billing facts, health ring, last emitted score, episodes. Rings are written oldest day first as values
+ * and runs of empty days ({@link DailyCounts}), and maps in sorted order, so equal states always give the same
+ * bytes. An account with three months of generated history takes about 250 bytes. Version 1 (rings with every
+ * day, absolute feature days), written by earlier releases and still found in changelogs, is read too; writing
+ * always uses the current version.
+ * Unreadable bytes raise a {@link SerializationException}; {@code null} maps to {@code null}.
  */
 public final class AccountStateSerde implements Serde<AccountState> {
 
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+
+    /** Room for a typical state (200-300 bytes after three months), so that most encodings never grow it. */
+    private static final int INITIAL_CAPACITY = 512;
 
     @Override
     public Serializer<AccountState> serializer() {
@@ -35,25 +36,19 @@ public final class AccountStateSerde implements Serde<AccountState> {
     }
 
     static byte[] toBytes(final AccountState state) {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        bytes.write(VERSION);
-        try {
-            final BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(bytes, null);
-            state.write(out);
-            out.flush();
-        } catch (final IOException e) {
-            throw new SerializationException("cannot encode state of account " + state.accountId(), e);
-        }
-        return bytes.toByteArray();
+        final StateWriter out = new StateWriter(INITIAL_CAPACITY);
+        out.writeByte(VERSION);
+        state.write(out);
+        return out.toByteArray();
     }
 
     static AccountState fromBytes(final byte[] bytes) {
-        if (bytes.length == 0 || bytes[0] != VERSION) {
+        if (bytes.length == 0 || bytes[0] < 1 || bytes[0] > VERSION) {
             throw new SerializationException("unknown account state format version "
                     + (bytes.length == 0 ? "(empty)" : Byte.toString(bytes[0])));
         }
         try {
-            final BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null);
+            final StateReader in = new StateReader(bytes, 1, bytes[0]);
             final AccountState state = AccountState.read(in);
             if (!in.isEnd()) {
                 throw new SerializationException("trailing bytes after account state");

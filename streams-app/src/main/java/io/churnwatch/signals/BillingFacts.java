@@ -3,8 +3,6 @@ package io.churnwatch.signals;
 import io.churnwatch.events.BillingEvent;
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * What an account's billing events left behind, kept as the latest time of each kind of event so that every
@@ -156,7 +154,7 @@ final class BillingFacts {
         return f[CANCELLED];
     }
 
-    void write(final Encoder out) throws IOException {
+    void write(final StateWriter out) {
         out.writeLong(f[MRR]);
         out.writeLong(f[MRR_BEFORE_DOWNGRADE]);
         out.writeLong(f[MRR_AFTER_DOWNGRADE]);
@@ -165,7 +163,7 @@ final class BillingFacts {
         }
     }
 
-    static BillingFacts read(final Decoder in) throws IOException {
+    static BillingFacts read(final StateReader in) throws IOException {
         final long[] fields = new long[FIELDS];
         fields[MRR] = in.readLong();
         fields[MRR_BEFORE_DOWNGRADE] = in.readLong();

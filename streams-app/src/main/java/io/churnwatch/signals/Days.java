@@ -3,8 +3,6 @@ package io.churnwatch.signals;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * UTC epoch-day arithmetic on event-time millis, and the "none" marker of optional timestamps with their compact
@@ -39,14 +37,14 @@ final class Days {
         return Instant.ofEpochMilli(millis).toString();
     }
 
-    static void writeTime(final Encoder out, final long millis) throws IOException {
+    static void writeTime(final StateWriter out, final long millis) {
         out.writeBoolean(millis != NONE);
         if (millis != NONE) {
             out.writeLong(millis);
         }
     }
 
-    static long readTime(final Decoder in) throws IOException {
+    static long readTime(final StateReader in) throws IOException {
         return in.readBoolean() ? in.readLong() : NONE;
     }
 }

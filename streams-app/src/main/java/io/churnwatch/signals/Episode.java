@@ -2,8 +2,6 @@ package io.churnwatch.signals;
 
 import java.io.IOException;
 import java.util.Objects;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * One alert episode of an account for one signal: OPEN since {@code openedAt} with the highest severity reported
@@ -54,13 +52,13 @@ final class Episode {
         return AlertIds.of(accountId, signal, openedAt);
     }
 
-    void write(final Encoder out) throws IOException {
+    void write(final StateWriter out) {
         out.writeLong(openedAt);
         out.writeString(severity.name());
         Days.writeTime(out, resolvedAt);
     }
 
-    static Episode read(final Decoder in) throws IOException {
+    static Episode read(final StateReader in) throws IOException {
         final long openedAt = in.readLong();
         final Severity severity = Severities.parse(in.readString());
         return new Episode(openedAt, severity, Days.readTime(in));

@@ -22,9 +22,13 @@ final class HealthScorer {
         this.components = new HealthComponents(config);
     }
 
-    /** The account's score at {@code now}, or null when no component with a positive weight has data. */
-    HealthSnapshot score(final AccountState state, final long now, final Segment segment) {
-        final HealthComponents.Raw[] raw = components.score(state, now, segment);
+    /**
+     * The account's score at {@code now}, or null when no component with a positive weight has data.
+     *
+     * @param trends the account's windows at {@code now}
+     */
+    HealthSnapshot score(final AccountState state, final long now, final Segment segment, final Trends trends) {
+        final HealthComponents.Raw[] raw = components.score(state, now, segment, trends);
         double totalWeight = 0;
         for (int i = 0; i < raw.length; i++) {
             totalWeight += raw[i] == null ? 0 : config.weight(i);
@@ -32,7 +36,7 @@ final class HealthScorer {
         if (totalWeight <= 0) {
             return null;
         }
-        final List<HealthComponent> parts = new ArrayList<>(raw.length);
+        final List<HealthSnapshot.Part> parts = new ArrayList<>(raw.length);
         double sum = 0;
         String topDriver = null;
         double topCost = 0;
@@ -48,7 +52,7 @@ final class HealthScorer {
                 topCost = cost;
                 topDriver = SignalsConfig.COMPONENTS[i];
             }
-            parts.add(new HealthComponent(SignalsConfig.COMPONENTS[i], raw[i].score(), weight, points,
+            parts.add(new HealthSnapshot.Part(SignalsConfig.COMPONENTS[i], raw[i].score(), weight, points,
                     raw[i].detail()));
         }
         final int score = (int) Math.max(0, Math.min(100, Math.round(sum)));

@@ -25,13 +25,9 @@ final class LoginDeclineRule implements SignalRule {
         return ChurnSignal.LOGIN_DECLINE;
     }
 
-    private Trend trend(final Evaluation ev) {
-        return Trend.sliding(ev.state().usage().logins(), ev.now(), login.recentDays(), login.baselineDays());
-    }
-
     @Override
     public Verdict assess(final Evaluation ev, final boolean currentlyOpen) {
-        final Trend trend = trend(ev);
+        final Trend trend = ev.trends().logins();
         final boolean active = currentlyOpen
                 ? trend.ratio() < login.resolveRatio()
                 : trend.baselinePerWeek() >= login.minBaselinePerWeek()
@@ -42,7 +38,7 @@ final class LoginDeclineRule implements SignalRule {
 
     @Override
     public Explanation explain(final Evaluation ev, final AlertStatus status) {
-        final Trend trend = trend(ev);
+        final Trend trend = ev.trends().logins();
         final String verb = status == AlertStatus.RESOLVED ? "recovered" : "fell";
         return trend.describe(Explanation.builder(), "logins").summary(String.format(Locale.ROOT,
                 "Logins %s to %s in %d days vs %s/wk baseline", verb, Fmt.num(trend.recent()), trend.recentDays(),

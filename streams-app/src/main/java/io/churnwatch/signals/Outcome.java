@@ -20,6 +20,6 @@ public record Outcome(AccountState state, List<ChurnRiskAlert> alerts, Optional<
                       OptionalLong nextDeadlineMillis, boolean late) {
 
     public Outcome {
-        alerts = List.copyOf(alerts);
+        alerts = alerts.isEmpty() ? List.of() : List.copyOf(alerts);
     }
 }

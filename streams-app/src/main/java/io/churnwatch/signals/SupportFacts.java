@@ -6,8 +6,6 @@ import io.churnwatch.events.TicketPriority;
 import io.churnwatch.events.TicketStatus;
 import java.io.IOException;
 import java.util.Objects;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * What an account's support tickets left behind: daily counts of opened/reopened tickets, of those with HIGH or
@@ -95,7 +93,7 @@ final class SupportFacts {
         }
     }
 
-    void write(final Encoder out) throws IOException {
+    void write(final StateWriter out) {
         opened.write(out);
         urgent.write(out);
         requests.write(out);
@@ -103,7 +101,7 @@ final class SupportFacts {
         Days.writeTime(out, lastIntentAt);
     }
 
-    static SupportFacts read(final Decoder in) throws IOException {
+    static SupportFacts read(final StateReader in) throws IOException {
         return new SupportFacts(DailyCounts.read(in), DailyCounts.read(in), DailyCounts.read(in),
                 Days.readTime(in), Days.readTime(in));
     }

@@ -25,17 +25,13 @@ final class TicketSpikeRule implements SignalRule {
         return ChurnSignal.TICKET_SPIKE;
     }
 
-    private Trend trend(final Evaluation ev) {
-        return Trend.of(ev.state().support().opened(), ev.day(), spike.recentDays(), spike.baselineDays());
-    }
-
     private long recentRequests(final Evaluation ev, final Trend trend) {
         return ev.state().support().requests().sum(trend.splitDay(), trend.toDay());
     }
 
     @Override
     public Verdict assess(final Evaluation ev, final boolean currentlyOpen) {
-        final Trend trend = trend(ev);
+        final Trend trend = ev.trends().tickets();
         final boolean active = currentlyOpen
                 ? trend.recent() >= spike.resolveCount() && trend.ratio() >= spike.resolveRatio()
                 : trend.recent() >= spike.minCount() && trend.ratio() >= spike.ratio();
@@ -49,7 +45,7 @@ final class TicketSpikeRule implements SignalRule {
 
     @Override
     public Explanation explain(final Evaluation ev, final AlertStatus status) {
-        final Trend trend = trend(ev);
+        final Trend trend = ev.trends().tickets();
         final String lead = status == AlertStatus.RESOLVED ? "Tickets back to" : "Ticket spike:";
         return trend.describe(Explanation.builder(), "tickets")
                 .put("requestsRecentCount", recentRequests(ev, trend))

@@ -1,11 +1,7 @@
 package io.churnwatch.signals;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.Encoder;
 
 /**
  * What an account's product usage left behind: the last usage time, daily login counts, and the last day each
@@ -13,7 +9,9 @@ import org.apache.avro.io.Encoder;
  * window, the account's own yardstick for breadth).
  *
  * <p>The feature set holds at most {@code features.max.tracked} names of at most {@value #MAX_FEATURE_CHARS}
- * characters; when full, the least recently used feature (ties: the smallest name) makes room.
+ * characters; when full, the least recently used feature (ties: the smallest name) makes room. Features are
+ * encoded in name order with their last day as days before the login ring's head day (format version 2; version 1
+ * wrote the epoch day).
  */
 final class UsageFacts {
 
@@ -21,10 +19,10 @@ final class UsageFacts {
 
     private long lastUsageAt;
     private DailyCounts logins;
-    private final TreeMap<String, Long> featureLastDay;
+    private final FeatureDays featureLastDay;
     private int maxBreadth;
 
-    private UsageFacts(final long lastUsageAt, final DailyCounts logins, final TreeMap<String, Long> features,
+    private UsageFacts(final long lastUsageAt, final DailyCounts logins, final FeatureDays features,
                        final int maxBreadth) {
         this.lastUsageAt = lastUsageAt;
         this.logins = logins;
@@ -33,7 +31,7 @@ final class UsageFacts {
     }
 
     static UsageFacts empty(final int loginDays, final long day) {
-        return new UsageFacts(Days.NONE, new DailyCounts(loginDays, day), new TreeMap<>(), 0);
+        return new UsageFacts(Days.NONE, new DailyCounts(loginDays, day), new FeatureDays(8), 0);
     }
 
     long lastUsageAt() {
@@ -70,62 +68,32 @@ final class UsageFacts {
 
     void featureUsed(final String feature, final long day, final int cap) {
         final String name = feature.length() > MAX_FEATURE_CHARS ? feature.substring(0, MAX_FEATURE_CHARS) : feature;
-        final Long known = featureLastDay.get(name);
-        if (known != null) {
-            featureLastDay.put(name, Math.max(known, day));
-            return;
-        }
-        while (featureLastDay.size() >= cap) {
-            featureLastDay.remove(leastRecentFeature());
-        }
-        featureLastDay.put(name, day);
-    }
-
-    private String leastRecentFeature() {
-        String oldest = null;
-        long oldestDay = Long.MAX_VALUE;
-        for (final Map.Entry<String, Long> e : featureLastDay.entrySet()) {
-            if (e.getValue() < oldestDay) {
-                oldest = e.getKey();
-                oldestDay = e.getValue();
-            }
-        }
-        return oldest;
+        featureLastDay.used(name, day, cap);
     }
 
     /** Distinct features used on or after {@code fromDay}; also raises the account's breadth yardstick. */
     int distinctFeaturesSince(final long fromDay) {
-        int distinct = 0;
-        for (final long day : featureLastDay.values()) {
-            if (day >= fromDay) {
-                distinct++;
-            }
-        }
+        final int distinct = featureLastDay.countSince(fromDay);
         maxBreadth = Math.max(maxBreadth, distinct);
         return distinct;
     }
 
     boolean anyFeatureSince(final long fromDay) {
-        for (final long day : featureLastDay.values()) {
-            if (day >= fromDay) {
-                return true;
-            }
-        }
-        return false;
+        return featureLastDay.anySince(fromDay);
     }
 
-    void write(final Encoder out) throws IOException {
+    void write(final StateWriter out) {
         Days.writeTime(out, lastUsageAt);
         logins.write(out);
         out.writeInt(maxBreadth);
         out.writeInt(featureLastDay.size());
-        for (final Map.Entry<String, Long> e : featureLastDay.entrySet()) {
-            out.writeString(e.getKey());
-            out.writeLong(e.getValue());
+        for (int i = 0; i < featureLastDay.size(); i++) {
+            out.writeString(featureLastDay.name(i));
+            out.writeLong(logins.headDay() - featureLastDay.day(i));
         }
     }
 
-    static UsageFacts read(final Decoder in) throws IOException {
+    static UsageFacts read(final StateReader in) throws IOException {
         final long lastUsageAt = Days.readTime(in);
         final DailyCounts logins = DailyCounts.read(in);
         final int maxBreadth = in.readInt();
@@ -133,9 +101,11 @@ final class UsageFacts {
         if (n < 0 || n > 1024) {
             throw new IOException("feature count out of range: " + n);
         }
-        final TreeMap<String, Long> features = new TreeMap<>();
+        final FeatureDays features = new FeatureDays(n);
         for (int i = 0; i < n; i++) {
-            features.put(in.readString(), in.readLong());
+            final String name = in.readString();
+            final long stored = in.readLong();
+            features.append(name, in.version() == 1 ? stored : logins.headDay() - stored);
         }
         return new UsageFacts(lastUsageAt, logins, features, maxBreadth);
     }

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.churnwatch.events.BillingEventType;
 import io.churnwatch.events.TicketCategory;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Random;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class AccountStateSerdeTest {
+
+    private static final long V1_SEED = 20_261_126L;
 
     private final AccountStateSerde serde = new AccountStateSerde();
 
@@ -83,6 +87,42 @@ class AccountStateSerdeTest {
 
         assertThat(s.state.usage().distinctFeaturesSince(Long.MIN_VALUE)).isEqualTo(64);
         assertThat(bytes(s.state).length).isLessThan(64 * 40 + 512);
+    }
+
+    /** Written by the version-1 encoder (commit caa70ac) from {@code StateFixtures.seededAccount(V1_SEED)}. */
+    private static byte[] versionOneBytes() throws IOException {
+        try (InputStream in = AccountStateSerdeTest.class.getResourceAsStream("account-state-v1.bin")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void shouldReadVersionOneBytesWhenWrittenByEarlierDeployment() throws IOException {
+        final byte[] stored = versionOneBytes();
+
+        final AccountState state = read(stored);
+
+        assertThat(stored[0]).isEqualTo((byte) 1);
+        assertThat(state).isEqualTo(StateFixtures.seededAccount(V1_SEED));
+        assertThat(state.episodes()).hasSize(2);
+    }
+
+    @Test
+    void shouldWriteCurrentVersionWhenVersionOneStateIsStoredAgain() throws IOException {
+        final AccountState state = read(versionOneBytes());
+
+        final byte[] rewritten = bytes(state);
+
+        assertThat(rewritten[0]).isEqualTo(AccountStateSerde.VERSION);
+        assertThat(read(rewritten)).isEqualTo(state);
+        assertThat(rewritten).isEqualTo(bytes(StateFixtures.seededAccount(V1_SEED)));
+    }
+
+    @Test
+    void shouldWriteFewerBytesThanVersionOneWhenStateIsTheSame() throws IOException {
+        final byte[] stored = versionOneBytes();
+
+        assertThat(bytes(read(stored))).hasSizeLessThan(stored.length);
     }
 
     @Test

@@ -1,12 +1,9 @@
 package io.churnwatch.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -93,12 +90,14 @@ class DailyCountsTest {
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     }
 
-    private static byte[] encode(final DailyCounts ring) throws IOException {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(bytes, null);
+    private static byte[] encode(final DailyCounts ring) {
+        final StateWriter out = new StateWriter(16);
         ring.write(out);
-        out.flush();
-        return bytes.toByteArray();
+        return out.toByteArray();
+    }
+
+    private static DailyCounts decode(final byte[] bytes, final int version) throws IOException {
+        return DailyCounts.read(new StateReader(bytes, 0, version));
     }
 
     @ParameterizedTest
@@ -112,14 +111,65 @@ class DailyCountsTest {
         }
 
         final byte[] bytes = encode(ring);
-        final DailyCounts copy = DailyCounts.read(DecoderFactory.get().binaryDecoder(bytes, null));
+        final DailyCounts copy = decode(bytes, AccountStateSerde.VERSION);
 
         assertThat(copy).isEqualTo(ring);
         assertThat(encode(copy)).isEqualTo(bytes);
     }
 
     @Test
-    void shouldEncodeEmptyRingInFewBytes() throws IOException {
+    void shouldReadBackEqualRingWhenEmptyDaysAreScattered() throws IOException {
+        final DailyCounts ring = new DailyCounts(35, 500);
+        for (final int day : new int[] {466, 470, 471, 480, 499}) {
+            ring.add(day, day - 460);
+        }
+
+        assertThat(decode(encode(ring), AccountStateSerde.VERSION)).isEqualTo(ring);
+    }
+
+    @Test
+    void shouldEncodeEmptyRingInFewBytes() {
         assertThat(encode(new DailyCounts(35, 20_000))).hasSizeLessThan(6);
+    }
+
+    @Test
+    void shouldEncodeQuietRingInFewBytesWhateverItsSize() {
+        final DailyCounts ring = new DailyCounts(DailyCounts.MAX_SIZE, 20_000);
+        ring.add(17_000, 3);
+        ring.add(19_990, 1);
+
+        assertThat(encode(ring)).hasSizeLessThan(16);
+    }
+
+    @Test
+    void shouldReadVersionOneRingWhenEveryDayAfterLeadingEmptyOnesIsWritten() throws IOException {
+        final StateWriter v1 = new StateWriter(16);
+        v1.writeInt(7);
+        v1.writeLong(100);
+        v1.writeInt(3);
+        for (final int value : new int[] {5, 0, 7, 9}) {
+            v1.writeInt(value);
+        }
+
+        final DailyCounts ring = decode(v1.toByteArray(), 1);
+
+        assertThat(ring.headDay()).isEqualTo(100);
+        assertThat(ring.sum(94, 97)).isZero();
+        assertThat(ring.sum(97, 98)).isEqualTo(5);
+        assertThat(ring.sum(99, 101)).isEqualTo(16);
+    }
+
+    @Test
+    void shouldRejectTokensBeyondHeadDay() {
+        final StateWriter out = new StateWriter(16);
+        out.writeInt(7);
+        out.writeLong(100);
+        out.writeInt(2);
+        out.writeInt(0);
+        out.writeInt(7);
+        out.writeInt(4);
+
+        assertThatThrownBy(() -> decode(out.toByteArray(), AccountStateSerde.VERSION))
+                .isInstanceOf(IOException.class);
     }
 }

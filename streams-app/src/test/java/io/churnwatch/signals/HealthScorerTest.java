@@ -26,8 +26,10 @@ class HealthScorerTest {
         s.billing(at(0, 8), BillingEventType.SUBSCRIPTION_STARTED, 10_000);
         s.feature(at(0, 9), "reports.export");
 
-        final HealthSnapshot health = new HealthScorer(SignalsConfig.defaults())
-                .score(s.state, s.state.clockMillis(), Segment.LOW_TOUCH);
+        final SignalsConfig config = SignalsConfig.defaults();
+        final long now = s.state.clockMillis();
+        final HealthSnapshot health = new HealthScorer(config)
+                .score(s.state, now, Segment.LOW_TOUCH, Trends.of(s.state, now, config));
 
         // recency 20, breadth 15, billing 15 have data; usage_trend and support do not
         assertThat(health.components()).extracting(HealthComponent::getName)
