@@ -76,6 +76,20 @@ public final class KafkaOffsets implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Per partition of {@code topics}, the offset just past the first record whose timestamp is at or after
+     * {@code timestampMs} (the end offset when the broker finds none): where a replay may stop, since a group that
+     * committed it has processed that record.
+     */
+    public Map<TopicPartition, Long> offsetsPast(final Collection<String> topics, final long timestampMs) {
+        final List<TopicPartition> partitions = partitions(topics);
+        final Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
+        final Map<TopicPartition, Long> at = offsets(partitions, OffsetSpec.forTimestamp(timestampMs));
+        final Map<TopicPartition, Long> past = new HashMap<>();
+        partitions.forEach(p -> past.put(p, at.get(p) < 0 ? end.get(p) : at.get(p) + 1));
+        return past;
+    }
+
     /** Start offsets of every partition of {@code topics}. */
     public Map<TopicPartition, Long> startOffsets(final Collection<String> topics) {
         return offsets(partitions(topics), OffsetSpec.earliest());

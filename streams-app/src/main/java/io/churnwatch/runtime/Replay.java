@@ -24,9 +24,17 @@ import org.apache.kafka.streams.StreamsConfig;
  * Re-runs history through the same topology: under its own application id (so the live app is untouched),
  * from the input offsets at {@code from} (the accounts table from its beginning: profiles are state, not
  * events), writing to prefixed output topics, and stopping by itself once it has consumed up to the end
- * offsets it saw at start, or up to {@code to}. Records after {@code to} are not applied
+ * offsets it saw at start, or up to {@code to}. Records at or after {@code to} are not applied
  * ({@link ChurnConfig#INPUT_UNTIL_MS}). Unless asked to keep them, its internal topics, group and local
  * state are deleted afterwards.
+ *
+ * <p>Bounded by {@code to}, the replay writes what the live run wrote before {@code to}, however its records
+ * happen to be batched: the outcome of every event before {@code to}, and of every deadline due before it.
+ * Deadlines are run by a stream-time sweep, capped at {@code to}, that Kafka Streams runs at least once per
+ * {@link ChurnConfig#SWEEP_INTERVAL_MS} of stream time; so the replay reads each event partition up to and
+ * including its first record at or after {@link #sweptBy} (to its end when it has none). Stopping at the first
+ * record at {@code to} would leave the deadlines due since the previous sweep to chance: only a batch that went
+ * further would evaluate them. A record stored after that one with an earlier time (out of order) may be missed.
  *
  * <p>State starts empty at {@code from}: the signals need their windows' worth of history (35 days for the
  * login baseline) before they can fire, so start a replay that long before the period to analyse.
@@ -73,9 +81,7 @@ public final class Replay {
         try (KafkaOffsets offsets = new KafkaOffsets(client, Duration.ofSeconds(30))) {
             final Map<TopicPartition, Long> start = new HashMap<>(offsets.offsetsAt(events, from.toEpochMilli()));
             start.putAll(offsets.startOffsets(List.of(topics.accounts().name())));
-            final Map<TopicPartition, Long> stop = new HashMap<>(to == null ? offsets.endOffsets(events)
-                    : offsets.offsetsAt(events, to.toEpochMilli()));
-            stop.putAll(offsets.endOffsets(List.of(topics.accounts().name())));
+            final Map<TopicPartition, Long> stop = stopOffsets(offsets, events, topics.accounts().name());
             createOutputs(offsets, events.get(0));
             offsets.commit(applicationId(), start);
 
@@ -100,6 +106,29 @@ public final class Replay {
                 deleteRecursively(stateDir);
             }
         }
+    }
+
+    /**
+     * The end offsets; bounded by {@code to}, on the event topics just past the first record at {@link #sweptBy}
+     * (see the class comment). The accounts table is read to its end either way: profiles carry the time they
+     * were written, in no particular order, so no offset before the end is known to follow every one before
+     * {@code to}.
+     */
+    private Map<TopicPartition, Long> stopOffsets(final KafkaOffsets offsets, final List<String> events,
+                                                  final String accounts) {
+        final Map<TopicPartition, Long> stop = new HashMap<>(to == null ? offsets.endOffsets(events)
+                : offsets.offsetsPast(events, sweptBy(to, config.getLong(ChurnConfig.SWEEP_INTERVAL_MS))));
+        stop.putAll(offsets.endOffsets(List.of(accounts)));
+        return stop;
+    }
+
+    /**
+     * The stream time at which every deadline before {@code to} has been evaluated: a stream-time sweep runs at
+     * least once per {@code sweepIntervalMs} of stream time, and a sweep at or after {@code to - 1} evaluates the
+     * deadlines up to {@code to - 1} (it is capped there).
+     */
+    static long sweptBy(final Instant to, final long sweepIntervalMs) {
+        return to.toEpochMilli() - 1 + sweepIntervalMs;
     }
 
     private ChurnConfig replayConfig() {
