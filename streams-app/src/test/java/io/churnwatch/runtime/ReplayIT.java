@@ -80,6 +80,7 @@ class ReplayIT {
     private static Outputs replayed;
     private static Outputs bounded;
     private static Replay fullReplay;
+    private static List<Replay.Summary> summaries;
 
     /** What one run wrote to its alert and health topics. */
     private record Outputs(List<Output> alerts, List<Output> health) {
@@ -125,10 +126,12 @@ class ReplayIT {
         runLive();
         live = read(topics);
         fullReplay = new Replay(config, "r1", HISTORY.start(), null);
-        fullReplay.run(topics, ChurnMetrics.inMemory(), false, TIMEOUT);
+        final Replay.Summary full = fullReplay.run(topics, ChurnMetrics.inMemory(), false, TIMEOUT);
         replayed = read(replayTopics);
-        new Replay(config, "r2", HISTORY.start(), TO).run(topics, ChurnMetrics.inMemory(), false, TIMEOUT);
+        final Replay.Summary upToTo = new Replay(config, "r2", HISTORY.start(), TO).run(topics, ChurnMetrics.inMemory(),
+                false, TIMEOUT);
         bounded = read(topics.withOutputPrefix("r2"));
+        summaries = List.of(full, upToTo);
         liveAfterReplays = read(topics);
     }
 
@@ -273,5 +276,10 @@ class ReplayIT {
                 .toList();
         assertThat(liveBeforeTo).isNotEmpty();
         assertThat(firstDifference(liveBeforeTo, bounded.alerts(), topics.alerts())).isEmpty();
+    }
+
+    @Test
+    void shouldFindTheWholeHistoryWhenTheInputsKeepEveryRecord() {
+        assertThat(summaries).hasSize(2).allSatisfy(summary -> assertThat(summary.incompleteHistory()).isEmpty());
     }
 }
