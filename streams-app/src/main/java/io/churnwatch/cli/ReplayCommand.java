@@ -94,6 +94,10 @@ final class ReplayCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Replayed %,d input records in %.1f s (%,.0f records/s) as %s%n",
                 summary.recordsConsumed(), seconds, summary.recordsConsumed() / Math.max(seconds, 0.001),
                 summary.applicationId());
+        if (!summary.incompleteHistory().isEmpty()) {
+            out.printf(Locale.ROOT, "  Warning: the input history from %s may be incomplete: records were deleted (by "
+                    + "retention?) before where the replay started on %s%n", from, summary.describeIncompleteHistory());
+        }
         out.printf(Locale.ROOT, "  %s: %,d alert records%n", outputs.alerts().name(), alerts.size());
         final Map<String, Long> bySignal = new TreeMap<>();
         alerts.forEach(a -> bySignal.merge(a.getSignal() + " " + a.getStatus(), 1L, Long::sum));

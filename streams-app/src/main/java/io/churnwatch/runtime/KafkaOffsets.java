@@ -22,8 +22,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Offsets of topics and consumer groups, through the Admin client: how far a group is behind the end of some
  * topics (end offset minus committed offset per partition; a partition the group never committed counts from
- * its log start), where a point in time falls, and the bookkeeping of a replay (setting a fresh group's start
- * offsets, deleting its group and internal topics afterwards).
+ * its log start), where a point in time falls, where a partition's oldest record kept is (what retention or a
+ * deletion left), and the bookkeeping of a replay (setting a fresh group's start offsets, deleting its group and
+ * internal topics afterwards).
  */
 public final class KafkaOffsets implements AutoCloseable {
 
@@ -64,19 +65,40 @@ public final class KafkaOffsets implements AutoCloseable {
     }
 
     /**
-     * Per partition of {@code topics}, the first offset whose timestamp is at or after {@code timestampMs}
-     * (the end offset when there is none): where a replay starts or stops.
+     * Per partition of {@code topics}, the first offset whose timestamp is at or after {@code timestampMs} (the end
+     * offset when there is none): where a replay starts. The broker may find none although the partition still
+     * holds a record that late (Kafka 4.4 does once records were deleted up to an offset inside a batch); the
+     * oldest record kept is then taken, so that no record at or after the time is skipped.
      */
     public Map<TopicPartition, Long> offsetsAt(final Collection<String> topics, final long timestampMs) {
         final List<TopicPartition> partitions = partitions(topics);
-        final Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
-        final Map<TopicPartition, Long> at = offsets(partitions, OffsetSpec.forTimestamp(timestampMs));
-        final Map<TopicPartition, Long> result = new HashMap<>();
-        partitions.forEach(p -> result.put(p, at.get(p) < 0 ? end.get(p) : at.get(p)));
-        return result;
+        final Map<TopicPartition, Long> at = new HashMap<>(offsets(partitions, OffsetSpec.forTimestamp(timestampMs)));
+        final List<TopicPartition> notFound = partitions.stream().filter(p -> at.get(p) < 0).toList();
+        if (!notFound.isEmpty()) {
+            final Map<TopicPartition, Long> oldest = offsets(notFound, OffsetSpec.earliest());
+            final Map<TopicPartition, Long> end = offsets(notFound, OffsetSpec.latest());
+            final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest =
+                    list(notFound, OffsetSpec.maxTimestamp());
+            notFound.forEach(p -> at.put(p, newest.get(p).timestamp() >= timestampMs ? oldest.get(p) : end.get(p)));
+        }
+        return at;
     }
 
-    /** Start offsets of every partition of {@code topics}. */
+    /**
+     * Per partition of {@code topics}, the offset just past the first record whose timestamp is at or after
+     * {@code timestampMs} (the end offset when the broker finds none): where a replay may stop, since a group that
+     * committed it has processed that record.
+     */
+    public Map<TopicPartition, Long> offsetsPast(final Collection<String> topics, final long timestampMs) {
+        final List<TopicPartition> partitions = partitions(topics);
+        final Map<TopicPartition, Long> end = offsets(partitions, OffsetSpec.latest());
+        final Map<TopicPartition, Long> at = offsets(partitions, OffsetSpec.forTimestamp(timestampMs));
+        final Map<TopicPartition, Long> past = new HashMap<>();
+        partitions.forEach(p -> past.put(p, at.get(p) < 0 ? end.get(p) : at.get(p) + 1));
+        return past;
+    }
+
+    /** Start offsets of every partition of {@code topics}: its oldest record kept (the end when it keeps none). */
     public Map<TopicPartition, Long> startOffsets(final Collection<String> topics) {
         return offsets(partitions(topics), OffsetSpec.earliest());
     }
@@ -120,9 +142,13 @@ public final class KafkaOffsets implements AutoCloseable {
     }
 
     private Map<TopicPartition, Long> offsets(final List<TopicPartition> partitions, final OffsetSpec spec) {
-        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = get(admin.listOffsets(
-                partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all());
-        return result.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        return list(partitions, spec).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> list(final List<TopicPartition> partitions,
+                                                                              final OffsetSpec spec) {
+        return get(admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all());
     }
 
     private <T> T get(final org.apache.kafka.common.KafkaFuture<T> future) {

@@ -15,27 +15,57 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Re-runs history through the same topology: under its own application id (so the live app is untouched),
  * from the input offsets at {@code from} (the accounts table from its beginning: profiles are state, not
  * events), writing to prefixed output topics, and stopping by itself once it has consumed up to the end
- * offsets it saw at start, or up to {@code to}. Records after {@code to} are not applied
+ * offsets it saw at start, or up to {@code to}. Records at or after {@code to} are not applied
  * ({@link ChurnConfig#INPUT_UNTIL_MS}). Unless asked to keep them, its internal topics, group and local
  * state are deleted afterwards.
  *
+ * <p>Bounded by {@code to}, the replay writes what the live run wrote before {@code to}, however its records
+ * happen to be batched: the outcome of every event before {@code to}, and of every deadline due before it.
+ * Deadlines are run by a stream-time sweep, capped at {@code to}, that Kafka Streams runs at least once per
+ * {@link ChurnConfig#SWEEP_INTERVAL_MS} of stream time; so the replay reads each event partition up to and
+ * including its first record at or after {@link #sweptBy} (to its end when it has none). Stopping at the first
+ * record at {@code to} would leave the deadlines due since the previous sweep to chance: only a batch that went
+ * further would evaluate them. A record stored after that one with an earlier time (out of order) may be missed.
+ *
  * <p>State starts empty at {@code from}: the signals need their windows' worth of history (35 days for the
- * login baseline) before they can fire, so start a replay that long before the period to analyse.
+ * login baseline) before they can fire, so start a replay that long before the period to analyse. The
+ * input must still hold that history: a partition whose oldest records were deleted (by retention, say) and
+ * whose oldest record kept is where the replay starts may be missing records after {@code from}; such
+ * partitions are logged and reported ({@link Summary#incompleteHistory()}), and the replay goes on from what
+ * is left.
  */
 public final class Replay {
 
-    /** What a replay did. */
-    public record Summary(String applicationId, ChurnTopics outputs, long recordsConsumed, Duration took) {
+    /**
+     * What a replay did.
+     *
+     * @param incompleteHistory the input partitions whose records before their oldest one kept were deleted
+     *                          although the replay starts there (some may have been after {@code from}), each
+     *                          with that oldest offset; empty when the inputs hold the whole history asked for
+     */
+    public record Summary(String applicationId, ChurnTopics outputs, long recordsConsumed, Duration took,
+                          Map<TopicPartition, Long> incompleteHistory) {
+
+        /** {@link #incompleteHistory()} in partition order, e.g. {@code usage-0 from offset 49, usage-1 from ...}. */
+        public String describeIncompleteHistory() {
+            return describe(incompleteHistory);
+        }
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
 
     private static final long POLL_MILLIS = 250;
 
@@ -71,11 +101,16 @@ public final class Replay {
             throw new UncheckedIOException(e);
         }
         try (KafkaOffsets offsets = new KafkaOffsets(client, Duration.ofSeconds(30))) {
+            final String accounts = topics.accounts().name();
+            final List<String> inputs = Stream.concat(events.stream(), Stream.of(accounts)).toList();
             final Map<TopicPartition, Long> start = new HashMap<>(offsets.offsetsAt(events, from.toEpochMilli()));
-            start.putAll(offsets.startOffsets(List.of(topics.accounts().name())));
-            final Map<TopicPartition, Long> stop = new HashMap<>(to == null ? offsets.endOffsets(events)
-                    : offsets.offsetsAt(events, to.toEpochMilli()));
-            stop.putAll(offsets.endOffsets(List.of(topics.accounts().name())));
+            start.putAll(offsets.startOffsets(List.of(accounts)));
+            final Map<TopicPartition, Long> stop = stopOffsets(offsets, events, accounts);
+            final Map<TopicPartition, Long> incomplete = incompleteHistory(start, offsets.startOffsets(inputs));
+            if (!incomplete.isEmpty()) {
+                LOG.warn("The input history from {} may be incomplete: records were deleted (by retention?) before the "
+                        + "oldest record kept, where the replay starts, on {}", from, describe(incomplete));
+            }
             createOutputs(offsets, events.get(0));
             offsets.commit(applicationId(), start);
 
@@ -83,7 +118,7 @@ public final class Replay {
             settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             try (ChurnPipeline pipeline = ChurnPipeline.create(replayConfig, topics, metrics, settings)) {
                 pipeline.start();
-                awaitOffsets(offsets, stop, pipeline, timeout);
+                awaitOffsets(offsets, inputs, stop, pipeline, timeout);
                 pipeline.close(Duration.ofSeconds(30));
                 if (!keepState) {
                     pipeline.streams().cleanUp();
@@ -94,12 +129,36 @@ public final class Replay {
             }
             final long consumed = stop.entrySet().stream()
                     .mapToLong(e -> Math.max(0, e.getValue() - start.getOrDefault(e.getKey(), 0L))).sum();
-            return new Summary(applicationId(), topics, consumed, Duration.ofNanos(System.nanoTime() - started));
+            return new Summary(applicationId(), topics, consumed, Duration.ofNanos(System.nanoTime() - started),
+                    Map.copyOf(incomplete));
         } finally {
             if (!keepState) {
                 deleteRecursively(stateDir);
             }
         }
+    }
+
+    /**
+     * The end offsets; bounded by {@code to}, on the event topics just past the first record at {@link #sweptBy}
+     * (see the class comment). The accounts table is read to its end either way: profiles carry the time they
+     * were written, in no particular order, so no offset before the end is known to follow every one before
+     * {@code to}.
+     */
+    private Map<TopicPartition, Long> stopOffsets(final KafkaOffsets offsets, final List<String> events,
+                                                  final String accounts) {
+        final Map<TopicPartition, Long> stop = new HashMap<>(to == null ? offsets.endOffsets(events)
+                : offsets.offsetsPast(events, sweptBy(to, config.getLong(ChurnConfig.SWEEP_INTERVAL_MS))));
+        stop.putAll(offsets.endOffsets(List.of(accounts)));
+        return stop;
+    }
+
+    /**
+     * The stream time at which every deadline before {@code to} has been evaluated: a stream-time sweep runs at
+     * least once per {@code sweepIntervalMs} of stream time, and a sweep at or after {@code to - 1} evaluates the
+     * deadlines up to {@code to - 1} (it is capped there).
+     */
+    static long sweptBy(final Instant to, final long sweepIntervalMs) {
+        return to.toEpochMilli() - 1 + sweepIntervalMs;
     }
 
     private ChurnConfig replayConfig() {
@@ -141,23 +200,67 @@ public final class Replay {
     }
 
     /** Waits until the replay's group has committed at least the stop offset of every partition. */
-    private void awaitOffsets(final KafkaOffsets offsets, final Map<TopicPartition, Long> stop,
-                              final ChurnPipeline pipeline, final Duration timeout) throws InterruptedException {
+    private void awaitOffsets(final KafkaOffsets offsets, final List<String> inputs,
+                              final Map<TopicPartition, Long> stop, final ChurnPipeline pipeline,
+                              final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(offsets.committed(applicationId()), stop)) {
+        Map<TopicPartition, Long> behind = behind(offsets.committed(applicationId()), stop);
+        while (!behind.isEmpty()) {
             if (pipeline.failed()) {
                 throw new StartupException("the replay stopped after a failure; see the log above");
             }
             if (System.nanoTime() > deadline) {
                 throw new StartupException("the replay did not reach the end offsets within " + timeout.toSeconds()
-                        + " s");
+                        + " s; behind: " + describeBehind(behind, stop, offsets.startOffsets(inputs)));
             }
             Thread.sleep(POLL_MILLIS);
+            behind = behind(offsets.committed(applicationId()), stop);
         }
     }
 
-    private static boolean reached(final Map<TopicPartition, Long> committed, final Map<TopicPartition, Long> stop) {
-        return stop.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), -1L) >= e.getValue());
+    /** The partitions whose committed offset is short of their stop offset, with that offset (-1: none yet). */
+    static Map<TopicPartition, Long> behind(final Map<TopicPartition, Long> committed,
+                                            final Map<TopicPartition, Long> stop) {
+        final Map<TopicPartition, Long> behind = new HashMap<>();
+        stop.forEach((partition, offset) -> {
+            final long at = committed.getOrDefault(partition, -1L);
+            if (at < offset) {
+                behind.put(partition, at);
+            }
+        });
+        return behind;
+    }
+
+    /**
+     * The partitions whose history may be incomplete: records were deleted from their start (their oldest record
+     * kept is past offset 0) and the replay starts at their oldest record kept, so the deleted ones may have been
+     * in the period replayed. A partition starting after its oldest record kept lost only records before
+     * {@code from}.
+     */
+    static Map<TopicPartition, Long> incompleteHistory(final Map<TopicPartition, Long> start,
+                                                       final Map<TopicPartition, Long> oldestKept) {
+        final Map<TopicPartition, Long> incomplete = new HashMap<>();
+        oldestKept.forEach((partition, oldest) -> {
+            if (oldest > 0 && start.getOrDefault(partition, oldest) <= oldest) {
+                incomplete.put(partition, oldest);
+            }
+        });
+        return incomplete;
+    }
+
+    /** The partitions behind; a partition whose records were deleted before they were replayed says so. */
+    private static String describeBehind(final Map<TopicPartition, Long> behind, final Map<TopicPartition, Long> stop,
+                                         final Map<TopicPartition, Long> oldestKept) {
+        return behind.entrySet().stream().map(e -> {
+            final long oldest = oldestKept.getOrDefault(e.getKey(), 0L);
+            return e.getKey() + " at " + e.getValue() + " of " + stop.get(e.getKey())
+                    + (oldest > 0 && oldest > e.getValue() ? " (records before " + oldest + " were deleted)" : "");
+        }).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String describe(final Map<TopicPartition, Long> oldestKept) {
+        return oldestKept.entrySet().stream().map(e -> e.getKey() + " from offset " + e.getValue()).sorted()
+                .collect(Collectors.joining(", "));
     }
 
     private static void deleteRecursively(final Path dir) {

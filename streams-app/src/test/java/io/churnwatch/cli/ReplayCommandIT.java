@@ -13,6 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,44 @@ class ReplayCommandIT {
                 "Deleted the replay's local state, internal topics and group.")
                 // The health topic is compacted: how many updates are left depends on when the cleaner ran.
                 .anyMatch(line -> line.matches("  q1\\." + prefix + "health: [1-9][0-9,]* health updates"));
+    }
+
+    @Test
+    void shouldReplayTheRecordsLeftWhenTheStartOfAPartitionWasDeleted() throws Exception {
+        final long records = importHistory();
+        final long deleted = deleteFirstHalf(new TopicPartition(prefix + "usage", 0));
+
+        final CliRun replay = run("replay", "--from", HISTORY.start().toString(), "--output-prefix", "q3",
+                "--timeout", "2m");
+
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(replay.out().lines()).first().asString()
+                .startsWith(String.format(Locale.ROOT, "Replayed %,d input records in ", records - deleted));
+    }
+
+    @Test
+    void shouldWarnThatTheHistoryMayBeIncompleteWhenTheStartOfAPartitionWasDeleted() throws Exception {
+        importHistory();
+        final TopicPartition usage = new TopicPartition(prefix + "usage", 0);
+        final long oldestKept = deleteFirstHalf(usage);
+
+        final CliRun replay = run("replay", "--from", HISTORY.start().toString(), "--output-prefix", "q4",
+                "--timeout", "2m");
+
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(replay.out().lines()).contains("  Warning: the input history from " + HISTORY.start()
+                + " may be incomplete: records were deleted (by retention?) before where the replay started on "
+                + usage + " from offset " + oldestKept);
+    }
+
+    /** Deletes the first half of {@code partition}, as an operator's delete-records would; returns how many. */
+    private long deleteFirstHalf(final TopicPartition partition) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            final long half = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get()
+                    .offset() / 2;
+            admin.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(half))).all().get();
+            return half;
+        }
     }
 
     @Test
