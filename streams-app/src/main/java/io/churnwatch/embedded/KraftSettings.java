@@ -58,6 +58,9 @@ final class KraftSettings {
         props.put("min.insync.replicas", "1");
         props.put("num.partitions", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // Demos, tests and benchmarks load history stamped months ago: under the default 7-day retention the
+        // broker's first retention check (30 s after start) would delete topics created without a retention.
+        props.put("log.retention.ms", "-1");
         // The default 128 MiB compaction buffer is sized for a dedicated server, not a process shared with the app.
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
         props.putAll(overrides);
