@@ -72,14 +72,15 @@ public final class ChurnTopology {
                                 .withKeySerde(topics.accounts().keySerde())
                                 .withValueSerde(topics.accounts().valueSerde()));
 
-        // Cached: an account written several times within a commit interval costs one RocksDB write and one
-        // changelog record when the cache is flushed (at the commit), not one per write.
+        // The account state is cached: an account written several times within a commit interval costs one
+        // RocksDB write and one changelog record when the cache is flushed (at the commit), not one per write.
+        // The deadline index is not: each of its entries is written once and removed a deadline later, so a
+        // cache would only add its bookkeeping, and a merge with the store to every sweep's range scan.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ACCOUNT_STATE_STORE), Serdes.String(), TrackedAccount.serde())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray())
-                .withCachingEnabled());
+                Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
         final Duration grace = config.signals().grace();
         final Duration remembered = DuplicateFilter.retention(grace);
         builder.addStateStore(Stores.windowStoreBuilder(
