@@ -92,9 +92,14 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         });
     }
 
+    /**
+     * Drops the unfinished sweep: Kafka Streams may initialise this instance again (a task suspended and
+     * revived), and the next stream-time sweep examines the accounts this one did not reach.
+     */
     @Override
     public void close() {
         if (pendingSweep != NO_SWEEP) {
+            pendingSweep = NO_SWEEP;
             sweepsPending.decrementAndGet();
         }
     }

@@ -95,6 +95,16 @@ class BoundedSweepTopologyTest {
     }
 
     @Test
+    void shouldCountTheSweepAsPendingNoLongerWhenTheTaskClosesBeforeItIsFinished() {
+        final PipelineDriver pipeline = send(bounded(BOUND), silentAccountsThenDay20());
+        assertThat(pipeline.sweepsPending()).isEqualTo(1);
+
+        pipeline.close();
+
+        assertThat(pipeline.sweepsPending()).isZero();
+    }
+
+    @Test
     void shouldFinishTheSweepOnTheWallClockWhenNoMoreInputArrives() {
         try (PipelineDriver pipeline = send(bounded(BOUND), silentAccountsThenDay20())) {
             final int seconds = pipeline.finishSweeps();
