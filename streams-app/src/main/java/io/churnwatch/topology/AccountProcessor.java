@@ -115,17 +115,10 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         }
         final AccountProfile profile = profile(accountId);
         final TrackedAccount before = accounts.get(accountId);
-        AccountState state = before == null ? null : before.state();
-        long deadline = before == null ? TrackedAccount.NO_DEADLINE : before.deadline();
-        // An unfinished sweep has not reached the account yet: run what it would have run, then the event.
-        final long dueBy = Math.max(record.timestamp(), pendingSweep);
-        while (deadline != TrackedAccount.NO_DEADLINE && deadline <= dueBy) {
-            final Outcome due = engine.onDeadline(state, profile, Instant.ofEpochMilli(deadline));
-            emit(accountId, due);
-            state = due.state();
-            deadline = next(due, deadline);
-        }
-        final Outcome outcome = apply(state, record.value(), profile);
+        // An unfinished sweep that has not reached the account yet runs first what it would have run.
+        final TrackedAccount caughtUp = before == null ? null
+                : runDeadlines(accountId, before, profile, Math.max(record.timestamp(), pendingSweep));
+        final Outcome outcome = apply(caughtUp == null ? null : caughtUp.state(), record.value(), profile);
         emit(accountId, outcome);
         metrics.eventProcessed(topic);
         if (outcome.late()) {
@@ -188,16 +181,23 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             deadlines.remove(entry.deadline(), entry.accountId());
             return;
         }
-        final AccountProfile profile = profile(entry.accountId());
-        AccountState state = before.state();
-        long deadline = before.deadline();
-        while (deadline != TrackedAccount.NO_DEADLINE && deadline <= streamTime) {
+        final TrackedAccount caughtUp = runDeadlines(entry.accountId(), before, profile(entry.accountId()),
+                streamTime);
+        save(entry.accountId(), before, caughtUp.state(), caughtUp.deadline());
+    }
+
+    /** Evaluates the account at each of its deadlines up to {@code dueBy}, emitting what each gives. */
+    private TrackedAccount runDeadlines(final String accountId, final TrackedAccount tracked,
+                                       final AccountProfile profile, final long dueBy) {
+        AccountState state = tracked.state();
+        long deadline = tracked.deadline();
+        while (deadline != TrackedAccount.NO_DEADLINE && deadline <= dueBy) {
             final Outcome outcome = engine.onDeadline(state, profile, Instant.ofEpochMilli(deadline));
-            emit(entry.accountId(), outcome);
+            emit(accountId, outcome);
             state = outcome.state();
             deadline = next(outcome, deadline);
         }
-        save(entry.accountId(), before, state, deadline);
+        return new TrackedAccount(state, deadline);
     }
 
     /** The outcome's next deadline; one not after {@code evaluatedAt} would loop forever, so it is dropped. */
