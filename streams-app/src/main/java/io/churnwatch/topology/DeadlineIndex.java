@@ -16,13 +16,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * byte order is deadline order and "who is due by T" is one range scan that touches only due accounts:
  * a sweep costs O(expiring), not O(accounts tracked). Each account has at most one entry.
  *
- * <p>A sweep deletes the entries it processed, and deleted keys linger (as tombstones in RocksDB until
- * compaction, and in the record cache until its next flush): a scan from the very start of the key space would
- * step over every deadline ever swept, and a sweep loading its due accounts batch by batch would step over
- * those of its own earlier batches again. Scans start instead at a low watermark, a key no entry sorts before:
- * the last key a scan returned (the caller removes the entries it was given before asking again), or just
- * after the time a scan found nobody due by, lowered again when an entry is added below it (an out-of-order
- * event).
+ * <p>A sweep deletes the entries it processed, and RocksDB keeps deleted keys as tombstones until compaction:
+ * a scan from the very start of the key space would step over every deadline ever swept, and a sweep loading
+ * its due accounts batch by batch would step over those of its own earlier batches again. Scans start instead
+ * at a low watermark, a key no entry sorts before: the last key a scan returned (the caller removes the entries
+ * it was given before asking again), or just after the time a scan found nobody due by, lowered again when an
+ * entry is added below it (an out-of-order event).
  */
 final class DeadlineIndex {
 
