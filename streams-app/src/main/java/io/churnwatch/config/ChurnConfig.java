@@ -30,6 +30,7 @@ public final class ChurnConfig extends AbstractConfig {
     public static final String SCORING_VERSION = "scoring.version";
     public static final String INPUT_MAX_FUTURE_MS = "input.max.future.ms";
     public static final String SWEEP_INTERVAL_MS = "deadline.sweep.interval.ms";
+    public static final String SWEEP_MAX_ACCOUNTS = "deadline.sweep.max.accounts";
     public static final String INPUT_UNTIL_MS = "input.until.ms";
     public static final String HTTP_BIND_ADDRESS = "http.bind.address";
     public static final String HTTP_PORT = "http.port";
@@ -69,6 +70,11 @@ public final class ChurnConfig extends AbstractConfig {
             .define(SWEEP_INTERVAL_MS, Type.LONG, Duration.ofMinutes(1).toMillis(), ConfigDef.Range.atLeast(1),
                     Importance.LOW, "How often, in stream time (ms), accounts whose deadline passed are re-evaluated "
                             + "(silence, declines, unrecovered payments). Results do not depend on it; only latency.")
+            .define(SWEEP_MAX_ACCOUNTS, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Most due accounts one sweep re-evaluates at once, per task; the rest follow in the next sweeps, "
+                            + "at least once a second, so a burst (every account's daily re-evaluation after midnight) "
+                            + "never holds one transaction open for long. Results do not depend on it; only when "
+                            + "the outputs of a burst are emitted.")
             .define(INPUT_UNTIL_MS, Type.LONG, -1L, ConfigDef.Range.atLeast(-1), Importance.LOW,
                     "Input records with an event time at or after this (epoch ms) are skipped: the end of a replayed "
                             + "period (replay --to sets it). -1: no end.")

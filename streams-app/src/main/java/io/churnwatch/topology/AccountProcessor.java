@@ -13,6 +13,7 @@ import io.churnwatch.signals.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -35,31 +36,43 @@ import org.apache.kafka.streams.state.WindowStore;
  * applied, and every deadline is evaluated at its own time, so results depend on the input alone, never
  * on when a sweep happens to run: a replay gives the live run's outputs. An event delivered twice (same
  * {@code eventId}) is applied once ({@link DuplicateFilter}).
+ *
+ * <p>A sweep examines at most {@link SweepSettings#maxAccounts()} accounts per punctuation, so a burst (every
+ * account falls due at midnight) never holds a transaction open past its timeout; the rest of the sweep
+ * continues, at the stream time it started at, in the next stream-time punctuations and in a wall-clock one
+ * every second (an idle input does not stall it). Until it is done, an account it has not reached yet is
+ * brought up to that time before its next event is applied, as if the whole sweep had run at once: only
+ * when the sweep's outputs are emitted changes. Pending sweeps are counted in {@code sweepsPending}.
  */
 final class AccountProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     /** Due accounts loaded per store scan, bounding memory when a long gap makes many accounts due at once. */
     private static final int SWEEP_BATCH = 10_000;
+    /** Wall-clock time between two continuations of an unfinished sweep. */
+    private static final Duration CONTINUE_EVERY = Duration.ofSeconds(1);
+    private static final long NO_SWEEP = Long.MIN_VALUE;
 
     private final AccountEngine engine;
     private final ChurnMetrics metrics;
-    private final Duration sweepInterval;
+    private final SweepSettings sweeps;
     private final Duration grace;
-    /** Sweeps stop before this event time (the end of a replayed period; negative for none). */
-    private final long untilMillis;
+    private final AtomicInteger sweepsPending;
+    /** The stream time the unfinished sweep runs deadlines up to; {@link #NO_SWEEP} when none is. */
+    private long pendingSweep = NO_SWEEP;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, TrackedAccount> accounts;
     private TimestampedKeyValueStore<String, AccountProfile> profiles;
     private DeadlineIndex deadlines;
     private DuplicateFilter duplicates;
 
-    AccountProcessor(final AccountEngine engine, final ChurnMetrics metrics, final Duration sweepInterval,
-                     final Duration grace, final long untilMillis) {
+    /** @param sweepsPending shared by the topology's processors: how many have a sweep unfinished */
+    AccountProcessor(final AccountEngine engine, final ChurnMetrics metrics, final SweepSettings sweeps,
+                     final Duration grace, final AtomicInteger sweepsPending) {
         this.engine = engine;
-        this.untilMillis = untilMillis;
         this.metrics = metrics;
-        this.sweepInterval = sweepInterval;
+        this.sweeps = sweeps;
         this.grace = grace;
+        this.sweepsPending = sweepsPending;
     }
 
     @Override
@@ -71,7 +84,24 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         this.deadlines = new DeadlineIndex(index);
         final WindowStore<String, Long> seen = context.getStateStore(ChurnTopology.EVENT_IDS_STORE);
         this.duplicates = new DuplicateFilter(seen, grace);
-        context.schedule(sweepInterval, PunctuationType.STREAM_TIME, this::sweep);
+        context.schedule(sweeps.interval(), PunctuationType.STREAM_TIME, this::sweep);
+        context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+            if (pendingSweep != NO_SWEEP) {
+                continueSweep();
+            }
+        });
+    }
+
+    /**
+     * Drops the unfinished sweep: Kafka Streams may initialise this instance again (a task suspended and
+     * revived), and the next stream-time sweep examines the accounts this one did not reach.
+     */
+    @Override
+    public void close() {
+        if (pendingSweep != NO_SWEEP) {
+            pendingSweep = NO_SWEEP;
+            sweepsPending.decrementAndGet();
+        }
     }
 
     @Override
@@ -85,15 +115,10 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         }
         final AccountProfile profile = profile(accountId);
         final TrackedAccount before = accounts.get(accountId);
-        AccountState state = before == null ? null : before.state();
-        long deadline = before == null ? TrackedAccount.NO_DEADLINE : before.deadline();
-        while (deadline != TrackedAccount.NO_DEADLINE && deadline <= record.timestamp()) {
-            final Outcome due = engine.onDeadline(state, profile, Instant.ofEpochMilli(deadline));
-            emit(accountId, due);
-            state = due.state();
-            deadline = next(due, deadline);
-        }
-        final Outcome outcome = apply(state, record.value(), profile);
+        // An unfinished sweep that has not reached the account yet runs first what it would have run.
+        final TrackedAccount caughtUp = before == null ? null
+                : runDeadlines(accountId, before, profile, Math.max(record.timestamp(), pendingSweep));
+        final Outcome outcome = apply(caughtUp == null ? null : caughtUp.state(), record.value(), profile);
         emit(accountId, outcome);
         metrics.eventProcessed(topic);
         if (outcome.late()) {
@@ -116,21 +141,36 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     }
 
     /**
-     * Runs the deadlines due by {@code streamTime}. Records at or after the replay bound are skipped but still
-     * advance stream time: the sweep stops before the bound, or it would evaluate deadlines without the events
-     * that were skipped (an account would look silent after it).
+     * Starts a sweep of the deadlines due by {@code time}, or extends the unfinished one to it. Records at or
+     * after the replay bound are skipped but still advance stream time: the sweep stops before the bound, or it
+     * would evaluate deadlines without the events that were skipped (an account would look silent after it).
      */
     private void sweep(final long time) {
-        final long streamTime = untilMillis >= 0 ? Math.min(time, untilMillis - 1) : time;
+        if (pendingSweep == NO_SWEEP) {
+            sweepsPending.incrementAndGet();
+        }
+        pendingSweep = Math.max(pendingSweep, sweeps.sweepTime(time));
+        continueSweep();
+    }
+
+    /** Runs the unfinished sweep's due accounts, up to the most one punctuation may examine. */
+    private void continueSweep() {
         final long started = System.nanoTime();
         int examined = 0;
-        List<DeadlineIndex.Due> due = deadlines.due(streamTime, SWEEP_BATCH);
+        List<DeadlineIndex.Due> due = deadlines.due(pendingSweep, Math.min(SWEEP_BATCH, sweeps.maxAccounts()));
         while (!due.isEmpty()) {
             for (final DeadlineIndex.Due entry : due) {
-                examined++;
-                runDue(entry, streamTime);
+                runDue(entry, pendingSweep);
             }
-            due = deadlines.due(streamTime, SWEEP_BATCH);
+            examined += due.size();
+            if (examined >= sweeps.maxAccounts()) {
+                break;
+            }
+            due = deadlines.due(pendingSweep, Math.min(SWEEP_BATCH, sweeps.maxAccounts() - examined));
+        }
+        if (due.isEmpty()) {
+            pendingSweep = NO_SWEEP;
+            sweepsPending.decrementAndGet();
         }
         metrics.sweep(Duration.ofNanos(System.nanoTime() - started), examined);
     }
@@ -141,16 +181,23 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             deadlines.remove(entry.deadline(), entry.accountId());
             return;
         }
-        final AccountProfile profile = profile(entry.accountId());
-        AccountState state = before.state();
-        long deadline = before.deadline();
-        while (deadline != TrackedAccount.NO_DEADLINE && deadline <= streamTime) {
+        final TrackedAccount caughtUp = runDeadlines(entry.accountId(), before, profile(entry.accountId()),
+                streamTime);
+        save(entry.accountId(), before, caughtUp.state(), caughtUp.deadline());
+    }
+
+    /** Evaluates the account at each of its deadlines up to {@code dueBy}, emitting what each gives. */
+    private TrackedAccount runDeadlines(final String accountId, final TrackedAccount tracked,
+                                       final AccountProfile profile, final long dueBy) {
+        AccountState state = tracked.state();
+        long deadline = tracked.deadline();
+        while (deadline != TrackedAccount.NO_DEADLINE && deadline <= dueBy) {
             final Outcome outcome = engine.onDeadline(state, profile, Instant.ofEpochMilli(deadline));
-            emit(entry.accountId(), outcome);
+            emit(accountId, outcome);
             state = outcome.state();
             deadline = next(outcome, deadline);
         }
-        save(entry.accountId(), before, state, deadline);
+        return new TrackedAccount(state, deadline);
     }
 
     /** The outcome's next deadline; one not after {@code evaluatedAt} would loop forever, so it is dropped. */

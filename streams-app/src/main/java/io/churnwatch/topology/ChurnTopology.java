@@ -6,8 +6,10 @@ import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.signals.AccountEngine;
 import io.churnwatch.signals.ChurnRiskAlert;
 import io.churnwatch.signals.HealthScoreUpdate;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -43,6 +45,12 @@ public final class ChurnTopology {
     public static final String ACCOUNT_STATE_STORE = "account-state";
     public static final String DEADLINE_INDEX_STORE = "deadline-index";
     public static final String EVENT_IDS_STORE = "event-ids";
+    /**
+     * Gauge on the metrics' registry: how many tasks have a deadline sweep not finished yet (see
+     * {@link SweepSettings#maxAccounts()}). A run that stops once its input is consumed (a replay) waits for 0,
+     * or it misses the outputs of the rest of its last sweep.
+     */
+    public static final String SWEEPS_PENDING_GAUGE = "churnwatch.sweeps.pending";
 
     private ChurnTopology() {
     }
@@ -64,8 +72,13 @@ public final class ChurnTopology {
                                 .withKeySerde(topics.accounts().keySerde())
                                 .withValueSerde(topics.accounts().valueSerde()));
 
+        // The account state is cached: an account written several times within a commit interval costs one
+        // RocksDB write and one changelog record when the cache is flushed (at the commit), not one per write.
+        // The deadline index is not: each of its entries is written once and removed a deadline later, so a
+        // cache would only add its bookkeeping, and a merge with the store to every sweep's range scan.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ACCOUNT_STATE_STORE), Serdes.String(), TrackedAccount.serde()));
+                Stores.persistentKeyValueStore(ACCOUNT_STATE_STORE), Serdes.String(), TrackedAccount.serde())
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
         final Duration grace = config.signals().grace();
@@ -79,10 +92,14 @@ public final class ChurnTopology {
                 .merge(widen(inputs.read(topics.billing(), "billing", false), "billing"), Named.as("merge-billing"));
 
         final AccountEngine engine = new AccountEngine(config.signals(), config.scoringVersion());
-        final Duration sweepInterval = Duration.ofMillis(config.getLong(ChurnConfig.SWEEP_INTERVAL_MS));
+        final SweepSettings sweeps = SweepSettings.of(config);
+        final AtomicInteger sweepsPending = new AtomicInteger();
+        Gauge.builder(SWEEPS_PENDING_GAUGE, sweepsPending, AtomicInteger::get)
+                .description("Tasks whose deadline sweep is not finished yet (a burst is swept a bounded part at a time)")
+                .register(metrics.registry());
         final Map<String, KStream<String, SpecificRecord>> outputs = events
-                .process(() -> new AccountProcessor(engine, metrics, sweepInterval, grace,
-                        config.getLong(ChurnConfig.INPUT_UNTIL_MS)), Named.as("account-engine"),
+                .process(() -> new AccountProcessor(engine, metrics, sweeps, grace, sweepsPending),
+                        Named.as("account-engine"),
                         ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, EVENT_IDS_STORE, ACCOUNTS_STORE)
                 .split(Named.as("output-"))
                 .branch((id, value) -> value instanceof ChurnRiskAlert, Branched.as("alerts"))

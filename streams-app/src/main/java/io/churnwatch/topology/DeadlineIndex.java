@@ -17,9 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a sweep costs O(expiring), not O(accounts tracked). Each account has at most one entry.
  *
  * <p>A sweep deletes the entries it processed, and RocksDB keeps deleted keys as tombstones until compaction:
- * a scan from the very start of the key space would step over every deadline ever swept. Scans start instead
- * at a low watermark, the earliest deadline that can still be filed: after a sweep up to T nothing before T is
- * left, unless an entry is added below T later (an out-of-order event), which lowers the watermark again.
+ * a scan from the very start of the key space would step over every deadline ever swept, and a sweep loading
+ * its due accounts batch by batch would step over those of its own earlier batches again. Scans start instead
+ * at a low watermark, a key no entry sorts before: the last key a scan returned (the caller removes the entries
+ * it was given before asking again), or just after the time a scan found nobody due by, lowered again when an
+ * entry is added below it (an out-of-order event).
  */
 final class DeadlineIndex {
 
@@ -30,20 +32,24 @@ final class DeadlineIndex {
     }
 
     private final KeyValueStore<Bytes, byte[]> store;
-    /** No entry is earlier than this; 0 until the first sweep, as the store may hold restored entries. */
-    private long lowWatermark;
+    /** No entry sorts before this key; deadline 0 until the first scan, as the store may hold restored entries. */
+    private Bytes lowWatermark = key(0, "");
 
     DeadlineIndex(final KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
     }
 
     void add(final long deadline, final String accountId) {
-        store.put(key(deadline, accountId), EMPTY);
-        lowWatermark = Math.min(lowWatermark, deadline);
+        final Bytes key = key(deadline, accountId);
+        store.put(key, EMPTY);
+        if (key.compareTo(lowWatermark) < 0) {
+            lowWatermark = key;
+        }
     }
 
     void remove(final long deadline, final String accountId) {
-        store.delete(key(deadline, accountId));
+        // A null put deletes without reading the old value first, as delete() does (a store lookup per removal).
+        store.put(key(deadline, accountId), null);
     }
 
     /**
@@ -53,16 +59,21 @@ final class DeadlineIndex {
     List<Due> due(final long time, final int limit) {
         final List<Due> due = new ArrayList<>();
         // Account ids are never empty, so no entry equals the bare upper bound: the range ends before time + 1.
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(key(lowWatermark, ""), key(time + 1, ""))) {
-            while (it.hasNext() && due.size() < limit) {
+        final Bytes end = key(time + 1, "");
+        Bytes last = null;
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(lowWatermark, end)) {
+            while (due.size() < limit && it.hasNext()) {
                 final KeyValue<Bytes, byte[]> entry = it.next();
                 final ByteBuffer buffer = ByteBuffer.wrap(entry.key.get());
                 final long deadline = buffer.getLong();
                 due.add(new Due(deadline, StandardCharsets.UTF_8.decode(buffer).toString()));
+                last = entry.key;
             }
         }
-        if (due.isEmpty()) {
-            lowWatermark = Math.max(lowWatermark, time + 1);
+        if (last != null) {
+            lowWatermark = last;
+        } else if (end.compareTo(lowWatermark) > 0) {
+            lowWatermark = end;
         }
         return due;
     }

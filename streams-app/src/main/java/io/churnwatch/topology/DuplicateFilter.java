@@ -1,7 +1,6 @@
 package io.churnwatch.topology;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -31,8 +30,8 @@ final class DuplicateFilter {
     /** Whether this event was seen before; remembers it if not. */
     boolean isDuplicate(final String accountId, final String eventId, final long eventTime) {
         final String key = accountId + '/' + eventId;
-        try (WindowStoreIterator<Long> earlier = seen.fetch(key, Instant.ofEpochMilli(eventTime - horizonMillis),
-                Instant.ofEpochMilli(eventTime + horizonMillis))) {
+        // The long overload: the Instant one validates its arguments by building a message string on every call.
+        try (WindowStoreIterator<Long> earlier = seen.fetch(key, eventTime - horizonMillis, eventTime + horizonMillis)) {
             if (earlier.hasNext()) {
                 return true;
             }

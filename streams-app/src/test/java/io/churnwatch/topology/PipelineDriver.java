@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ final class PipelineDriver implements AutoCloseable {
 
     /** The account whose records {@link #advanceStreamTime} sends. */
     static final String STREAM_CLOCK_ACCOUNT = "stream-clock";
+    private static final int MAX_SWEEP_SECONDS = 100_000;
 
     final ChurnConfig config;
     final ChurnTopics topics;
@@ -124,6 +126,34 @@ final class PipelineDriver implements AutoCloseable {
      */
     PipelineDriver advanceStreamTime(final Instant to) {
         return send(Events.usage(STREAM_CLOCK_ACCOUNT, to, UsageKind.ACTIVITY, null));
+    }
+
+    /** Advances the driver's wall clock, running the wall-clock punctuations due by then. */
+    PipelineDriver advanceWallClock(final Duration by) {
+        driver.advanceWallClockTime(by);
+        return this;
+    }
+
+    /**
+     * Lets wall-clock time pass, a second at a time, until no deadline sweep is unfinished.
+     *
+     * @return the seconds it took
+     */
+    int finishSweeps() {
+        int seconds = 0;
+        while (sweepsPending() > 0) {
+            if (seconds == MAX_SWEEP_SECONDS) {
+                throw new IllegalStateException("sweeps still unfinished after " + seconds + " s of wall-clock time");
+            }
+            advanceWallClock(Duration.ofSeconds(1));
+            seconds++;
+        }
+        return seconds;
+    }
+
+    /** Tasks whose deadline sweep is unfinished. */
+    double sweepsPending() {
+        return meters.get(ChurnTopology.SWEEPS_PENDING_GAUGE).gauge().value();
     }
 
     List<ChurnRiskAlert> alerts() {

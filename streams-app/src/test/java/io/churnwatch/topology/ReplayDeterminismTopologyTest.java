@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
-import io.churnwatch.events.SupportTicketEvent;
-import io.churnwatch.events.UsageEvent;
-import io.churnwatch.generate.EventSink;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.generate.HistoryGenerator;
 import io.churnwatch.signals.ChurnRiskAlert;
@@ -112,29 +109,5 @@ class ReplayDeterminismTopologyTest {
         assertThat(duplicated.alertIds()).isEqualTo(first.alertIds());
         assertThat(duplicated.alerts()).containsExactlyElementsOf(first.alerts());
         assertThat(duplicated.health()).containsExactlyElementsOf(first.health());
-    }
-
-    /** Keeps the generated history in the generator's (time) order, across all topics. */
-    private record ListSink(List<SpecificRecord> records) implements EventSink {
-
-        @Override
-        public void accept(final AccountProfile profile) {
-            records.add(profile);
-        }
-
-        @Override
-        public void accept(final UsageEvent event) {
-            records.add(event);
-        }
-
-        @Override
-        public void accept(final SupportTicketEvent event) {
-            records.add(event);
-        }
-
-        @Override
-        public void accept(final BillingEvent event) {
-            records.add(event);
-        }
     }
 }
