@@ -4,6 +4,8 @@ import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.config.TopicsConfig;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.topology.ChurnTopics;
+import io.churnwatch.topology.ChurnTopology;
+import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -119,6 +121,7 @@ public final class Replay {
             try (ChurnPipeline pipeline = ChurnPipeline.create(replayConfig, topics, metrics, settings)) {
                 pipeline.start();
                 awaitOffsets(offsets, inputs, stop, pipeline, timeout);
+                awaitSweeps(metrics, pipeline, timeout);
                 pipeline.close(Duration.ofSeconds(30));
                 if (!keepState) {
                     pipeline.streams().cleanUp();
@@ -215,6 +218,27 @@ public final class Replay {
             }
             Thread.sleep(POLL_MILLIS);
             behind = behind(offsets.committed(applicationId()), stop);
+        }
+    }
+
+    /**
+     * Waits until no task has a sweep unfinished: a burst of deadlines is swept a bounded part per punctuation
+     * ({@link ChurnConfig#SWEEP_MAX_ACCOUNTS}), so the last records may be committed before the sweep they
+     * started is done. Closing the pipeline then commits what the rest of the sweep emitted.
+     */
+    private static void awaitSweeps(final ChurnMetrics metrics, final ChurnPipeline pipeline, final Duration timeout)
+            throws InterruptedException {
+        final Gauge pending = metrics.registry().find(ChurnTopology.SWEEPS_PENDING_GAUGE).gauge();
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (pending != null && pending.value() > 0) {
+            if (pipeline.failed()) {
+                throw new StartupException("the replay stopped after a failure; see the log above");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StartupException("the replay's last deadline sweep did not finish within "
+                        + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
