@@ -26,6 +26,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private static final int NOT_FOUND = 404;
     private static final int CONFLICT = 409;
+    private static final int INTERNAL_ERROR = 500;
 
     private final RegistryTransport transport;
 
@@ -50,19 +51,28 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     /**
      * Registers {@code schema} under {@code subject}, or finds it registered. A 409 answer is an incompatible
      * schema for Confluent's registry, but Apicurio also answers 409 when another client created the subject a
-     * moment before (instances of one application starting together on a fresh registry): the schema is then
-     * looked up, and only a schema that is not there makes the 409 an error.
+     * moment before (instances of one application starting together on a fresh registry), and 500 when two
+     * clients insert the same schema at once (a unique-index violation in its database): the schema is then
+     * looked up. After a 409 only a schema that is not there makes it an error; after a 500 the registration
+     * is sent once more, and its answer is final.
      */
     @Override
     public int register(final String subject, final Schema schema) {
         final String path = "/subjects/" + encode(subject) + "/versions";
         final RegistryTransport.Response answer = transport.send("POST", path, schemaBody(schema));
-        if (answer.status() == CONFLICT) {
+        if (answer.status() == CONFLICT || answer.status() == INTERNAL_ERROR) {
             try {
                 return lookup(subject, schema).id();
             } catch (final SchemaNotRegisteredException e) {
-                throw failure("POST", path, answer);
+                if (answer.status() == CONFLICT) {
+                    throw failure("POST", path, answer);
+                }
             }
+            final RegistryTransport.Response again = transport.send("POST", path, schemaBody(schema));
+            if (!again.ok()) {
+                throw failure("POST", path, again);
+            }
+            return requiredInt(again, "POST", path, "id");
         }
         if (!answer.ok()) {
             throw failure("POST", path, answer);

@@ -115,6 +115,28 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldGiveTheIdOfTheSameSchemaWhenApicurioAnswersServerErrorToAConcurrentRegistration() throws IOException {
+        try (FakeRegistryServer apicurio = FakeRegistryServer.apicurio()) {
+            final int id = apicurio.registry().register("usage-value", USAGE);
+            apicurio.answerNext(1, 500, "{\"error_code\": 0, \"message\": \"RuntimeSqlException: Unique index or "
+                    + "primary key violation\"}");
+
+            assertThat(client(apicurio.url()).register("usage-value", USAGE)).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void shouldRegisterAgainWhenApicurioAnswersServerErrorAndTheSchemaIsNotThere() throws IOException {
+        try (FakeRegistryServer apicurio = FakeRegistryServer.apicurio()) {
+            apicurio.answerNext(1, 500, "{\"error_code\": 0, \"message\": \"transient\"}");
+
+            final int id = client(apicurio.url()).register("usage-value", USAGE);
+
+            assertThat(apicurio.registry().getSchemaById(id)).isEqualTo(USAGE);
+        }
+    }
+
+    @Test
     void shouldReportMessagesWhenConfluentFindsSchemaIncompatible() {
         confluent.registry().register("usage-value", USAGE);
 
