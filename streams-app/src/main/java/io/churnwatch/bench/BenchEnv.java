@@ -171,15 +171,16 @@ final class BenchEnv implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code groupId} has committed the end offsets of {@code input}.
+     * Waits until {@code groupId} has committed the end offsets of {@code input} and {@code busy} is false.
      *
+     * @param busy checked on every poll: true keeps waiting (a sweep that continues after its input)
      * @param failed checked on every poll: true stops the wait with an exception
      * @throws IllegalStateException when {@code failed} turns true or the timeout passes
      */
-    void awaitCommitted(final String groupId, final InputSet input, final BooleanSupplier failed,
-                        final Duration timeout) throws InterruptedException {
+    void awaitCommitted(final String groupId, final InputSet input, final BooleanSupplier busy,
+                        final BooleanSupplier failed, final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!input.reachedBy(committed(groupId))) {
+        while (!input.reachedBy(committed(groupId)) || busy.getAsBoolean()) {
             if (failed.getAsBoolean()) {
                 throw new IllegalStateException(groupId + " failed before it consumed its input; see the log above");
             }

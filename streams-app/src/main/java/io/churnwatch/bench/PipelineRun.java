@@ -65,9 +65,9 @@ final class PipelineRun implements AutoCloseable {
         return pipeline;
     }
 
-    /** Waits until the application has committed the end offsets of {@code input}. */
+    /** Waits until the application has committed the end offsets of {@code input} and finished its sweeps. */
     void awaitConsumed(final InputSet input, final Duration timeout) throws InterruptedException {
-        env.awaitCommitted(applicationId(), input, pipeline::failed, timeout);
+        env.awaitCommitted(applicationId(), input, pipeline::sweeping, pipeline::failed, timeout);
     }
 
     /**

@@ -5,9 +5,7 @@ import io.churnwatch.events.Segment;
 import io.churnwatch.jsonl.EventKind;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.runtime.KafkaImporter;
-import io.churnwatch.topology.ChurnTopology;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -122,7 +120,7 @@ final class SweepBench {
             final Sweeps afterIdle = read(meters);
             final long sent = System.nanoTime();
             send(config, scenario::dayBoundary);
-            final String failure = awaitDayBoundary(run, env.input(inputs), meters);
+            final String failure = awaitDayBoundary(run, env.input(inputs));
             final Duration waited = Duration.ofNanos(System.nanoTime() - sent);
             return new SizeResult(tracked, options.sweepExpiring(), expiringSweeps, idleSweeps,
                     read(meters).minus(afterIdle), waited, failure, state, heap, heapBaseline);
@@ -159,31 +157,14 @@ final class SweepBench {
      *
      * @return why it did not finish, or null when it did
      */
-    private String awaitDayBoundary(final PipelineRun run, final InputSet input, final MeterRegistry meters)
-            throws InterruptedException {
+    private String awaitDayBoundary(final PipelineRun run, final InputSet input) throws InterruptedException {
         try {
-            env.awaitCommitted(run.applicationId(), input, () -> run.pipeline().failed() || run.rebalancing(),
-                    DAY_BOUNDARY_TIMEOUT);
-            return awaitSweepsDone(meters);
+            env.awaitCommitted(run.applicationId(), input, run.pipeline()::sweeping,
+                    () -> run.pipeline().failed() || run.rebalancing(), DAY_BOUNDARY_TIMEOUT);
+            return null;
         } catch (final IllegalStateException e) {
             return run.rebalancing() ? "fenced: the sweep outlived the transaction timeout; it is retried" : e.getMessage();
         }
-    }
-
-    /**
-     * Waits until the day-boundary sweep has examined every due account: it is swept a bounded part per
-     * punctuation, so the tick can be committed before the sweep is done.
-     */
-    private static String awaitSweepsDone(final MeterRegistry meters) throws InterruptedException {
-        final Gauge pending = meters.find(ChurnTopology.SWEEPS_PENDING_GAUGE).gauge();
-        final long deadline = System.nanoTime() + DAY_BOUNDARY_TIMEOUT.toNanos();
-        while (pending != null && pending.value() > 0) {
-            if (System.nanoTime() > deadline) {
-                return "the sweep did not finish within " + DAY_BOUNDARY_TIMEOUT.toMinutes() + " min";
-            }
-            Thread.sleep(100);
-        }
-        return null;
     }
 
     private static void send(final ChurnConfig config, final Consumer<KafkaImporter> events) {

@@ -2,6 +2,7 @@ package io.churnwatch.runtime;
 
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.metrics.ChurnMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.churnwatch.topology.ChurnTopics;
 import io.churnwatch.topology.ChurnTopology;
 import java.time.Duration;
@@ -28,10 +29,12 @@ public final class ChurnPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChurnPipeline.class);
 
     private final KafkaStreams streams;
+    private final ChurnMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ChurnPipeline(final KafkaStreams streams) {
+    private ChurnPipeline(final KafkaStreams streams, final ChurnMetrics metrics) {
         this.streams = streams;
+        this.metrics = metrics;
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("A stream thread failed; shutting churnwatch down", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -52,7 +55,8 @@ public final class ChurnPipeline implements AutoCloseable {
     /** A pipeline with explicit Kafka Streams settings (a replay's own application id, say); not started. */
     public static ChurnPipeline create(final ChurnConfig config, final ChurnTopics topics, final ChurnMetrics metrics,
                                        final Properties streamsSettings) {
-        return new ChurnPipeline(new KafkaStreams(ChurnTopology.build(config, topics, metrics), streamsSettings));
+        return new ChurnPipeline(new KafkaStreams(ChurnTopology.build(config, topics, metrics), streamsSettings),
+                metrics);
     }
 
     public KafkaStreams streams() {
@@ -81,6 +85,15 @@ public final class ChurnPipeline implements AutoCloseable {
     /** Blocks until the pipeline stops (closed, or failed). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
+    }
+
+    /**
+     * Whether a task has a deadline sweep unfinished: a burst of due accounts is swept a bounded part per
+     * punctuation, so the input can be committed before the sweep it started is done.
+     */
+    public boolean sweeping() {
+        final Gauge pending = metrics.registry().find(ChurnTopology.SWEEPS_PENDING_GAUGE).gauge();
+        return pending != null && pending.value() > 0;
     }
 
     /** Whether it stopped because of a failure rather than a close. */

@@ -4,8 +4,6 @@ import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.config.TopicsConfig;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.topology.ChurnTopics;
-import io.churnwatch.topology.ChurnTopology;
-import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -121,7 +119,6 @@ public final class Replay {
             try (ChurnPipeline pipeline = ChurnPipeline.create(replayConfig, topics, metrics, settings)) {
                 pipeline.start();
                 awaitOffsets(offsets, inputs, stop, pipeline, timeout);
-                awaitSweeps(metrics, pipeline, timeout);
                 pipeline.close(Duration.ofSeconds(30));
                 if (!keepState) {
                     pipeline.streams().cleanUp();
@@ -208,37 +205,18 @@ public final class Replay {
                               final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> behind = behind(offsets.committed(applicationId()), stop);
-        while (!behind.isEmpty()) {
+        while (!behind.isEmpty() || pipeline.sweeping()) {
             if (pipeline.failed()) {
                 throw new StartupException("the replay stopped after a failure; see the log above");
             }
             if (System.nanoTime() > deadline) {
-                throw new StartupException("the replay did not reach the end offsets within " + timeout.toSeconds()
-                        + " s; behind: " + describeBehind(behind, stop, offsets.startOffsets(inputs)));
+                throw new StartupException(behind.isEmpty()
+                        ? "the replay's last deadline sweep did not finish within " + timeout.toSeconds() + " s"
+                        : "the replay did not reach the end offsets within " + timeout.toSeconds() + " s; behind: "
+                                + describeBehind(behind, stop, offsets.startOffsets(inputs)));
             }
             Thread.sleep(POLL_MILLIS);
             behind = behind(offsets.committed(applicationId()), stop);
-        }
-    }
-
-    /**
-     * Waits until no task has a sweep unfinished: a burst of deadlines is swept a bounded part per punctuation
-     * ({@link ChurnConfig#SWEEP_MAX_ACCOUNTS}), so the last records may be committed before the sweep they
-     * started is done. Closing the pipeline then commits what the rest of the sweep emitted.
-     */
-    private static void awaitSweeps(final ChurnMetrics metrics, final ChurnPipeline pipeline, final Duration timeout)
-            throws InterruptedException {
-        final Gauge pending = metrics.registry().find(ChurnTopology.SWEEPS_PENDING_GAUGE).gauge();
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (pending != null && pending.value() > 0) {
-            if (pipeline.failed()) {
-                throw new StartupException("the replay stopped after a failure; see the log above");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StartupException("the replay's last deadline sweep did not finish within "
-                        + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(POLL_MILLIS);
         }
     }
 
