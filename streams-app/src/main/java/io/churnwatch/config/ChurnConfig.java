@@ -62,7 +62,7 @@ public final class ChurnConfig extends AbstractConfig {
                     "Kafka Streams processing guarantee.")
             .define(NUM_STANDBY_REPLICAS, Type.INT, 0, ConfigDef.Range.between(0, 10), Importance.LOW,
                     "Standby replicas of each state store, for faster fail-over.")
-            .define(SCORING_VERSION, Type.STRING, "v1", NON_BLANK, Importance.MEDIUM,
+            .define(SCORING_VERSION, Type.STRING, "v2", NON_BLANK, Importance.MEDIUM,
                     "Version label written on every health update and alert, to tell scoring rules apart.")
             .define(INPUT_MAX_FUTURE_MS, Type.LONG, Duration.ofDays(1).toMillis(), ConfigDef.Range.atLeast(0),
                     Importance.LOW, "An input record whose occurredAt is more than this many ms after the record's "

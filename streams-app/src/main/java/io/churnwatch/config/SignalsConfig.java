@@ -98,6 +98,7 @@ public final class SignalsConfig {
     private final Penalties penalties;
     private final long severityHighMrrCents;
     private final int maxFeatures;
+    private final RiskConfig risk;
 
     SignalsConfig(final AbstractConfig c) {
         graceMillis = c.getLong(GRACE);
@@ -127,6 +128,7 @@ public final class SignalsConfig {
                 c.getDouble(BILLING_PENALTY_DOWNGRADE), c.getDouble(BILLING_PENALTY_CANCEL));
         severityHighMrrCents = c.getLong(SEVERITY_HIGH_MRR);
         maxFeatures = c.getInt(MAX_FEATURES);
+        risk = RiskConfig.of(c);
         validateAcrossKeys();
     }
 
@@ -195,7 +197,7 @@ public final class SignalsConfig {
                 "MRR (cents) from which an alert's severity is raised by one level.");
         def.define(MAX_FEATURES, Type.INT, 64, Range.between(1, 1024), Importance.LOW,
                 "Distinct features tracked per account for breadth (the least recently used is evicted).");
-        return def;
+        return RiskConfig.define(def);
     }
 
     private static void integer(final ConfigDef def, final String key, final int dflt, final int min, final int max,
@@ -303,5 +305,10 @@ public final class SignalsConfig {
 
     public int maxFeatures() {
         return maxFeatures;
+    }
+
+    /** Cohort and CHURN_RISK episode settings. */
+    public RiskConfig risk() {
+        return risk;
     }
 }

@@ -1,5 +1,6 @@
 package io.churnwatch.signals;
 
+import io.churnwatch.config.RiskConfig;
 import io.churnwatch.config.SignalsConfig;
 import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
@@ -10,6 +11,7 @@ import io.churnwatch.events.UsageKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,7 +32,13 @@ import java.util.OptionalLong;
  * <p>From a CANCELLED on, the account's open alerts are closed with CLOSED_CHURNED and it emits nothing (no
  * alerts, no health updates, no deadlines) until a later SUBSCRIPTION_STARTED.
  *
- * <p>Thread-safe: an engine holds only configuration; all per-account data is in the {@link AccountState}.
+ * <p>Alerts are grouped as {@code alert.grouping} says: ACCOUNT (default) gathers the behavioural signals into
+ * the account's one CHURN_RISK episode ({@link RiskLifecycle}), SIGNAL gives every signal an episode of its own
+ * ({@link AlertLifecycle}); billing facts are always alerts of their own. Each call also keeps the account's
+ * membership of its cohort in step ({@link Cohorts}) and reads the cohort's figures for COHORT_LAG.
+ *
+ * <p>Thread-safe: an engine holds only configuration; all per-account data is in the {@link AccountState}, and
+ * the cohorts, which are the task's, are passed in.
  */
 public final class AccountEngine {
 
@@ -39,18 +47,30 @@ public final class AccountEngine {
     private final List<SignalRule> rules;
     private final HealthScorer scorer;
     private final AlertLifecycle lifecycle;
+    private final RiskLifecycle risk;
+    private final boolean grouped;
 
     public AccountEngine(final SignalsConfig config, final String scoringVersion) {
         this.config = Objects.requireNonNull(config, "config");
         this.scoringVersion = Objects.requireNonNull(scoringVersion, "scoringVersion");
         this.rules = List.of(new LoginDeclineRule(config), new TicketSpikeRule(config),
                 new CancellationIntentRule(config), new SilenceRule(config), new PaymentFailedRule(config),
-                new DowngradeRule(config), new CancellationRequestedRule(), new HealthDropRule(config));
+                new DowngradeRule(config), new CancellationRequestedRule(), new HealthDropRule(config),
+                new CohortLagRule(config));
         this.scorer = new HealthScorer(config);
-        this.lifecycle = new AlertLifecycle(config, new AlertFactory(scoringVersion));
+        final AlertFactory alerts = new AlertFactory(scoringVersion);
+        this.lifecycle = new AlertLifecycle(config, alerts);
+        this.risk = new RiskLifecycle(config, alerts);
+        this.grouped = config.risk().grouping() == RiskConfig.Grouping.ACCOUNT;
     }
 
-    public Outcome onUsage(final AccountState state, final UsageEvent event, final AccountProfile profile) {
+    /** New, empty cohorts for one stream task, under this engine's settings. */
+    public Cohorts newCohorts() {
+        return new Cohorts(config);
+    }
+
+    public Outcome onUsage(final AccountState state, final UsageEvent event, final AccountProfile profile,
+                           final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
         final boolean late = s.isLate(at, config.graceMillis());
@@ -63,10 +83,11 @@ public final class AccountEngine {
         if (!late && event.getKind() == UsageKind.LOGIN) {
             s.usage().countLogins(day, event.getQuantity());
         }
-        return evaluate(s, profile, late, new ArrayList<>());
+        return evaluate(s, profile, cohorts, late, new ArrayList<>());
     }
 
-    public Outcome onTicket(final AccountState state, final SupportTicketEvent event, final AccountProfile profile) {
+    public Outcome onTicket(final AccountState state, final SupportTicketEvent event, final AccountProfile profile,
+                            final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
         final boolean late = s.isLate(at, config.graceMillis());
@@ -75,10 +96,11 @@ public final class AccountEngine {
         if (!late) {
             s.support().count(event, Days.of(at));
         }
-        return evaluate(s, profile, late, new ArrayList<>());
+        return evaluate(s, profile, cohorts, late, new ArrayList<>());
     }
 
-    public Outcome onBilling(final AccountState state, final BillingEvent event, final AccountProfile profile) {
+    public Outcome onBilling(final AccountState state, final BillingEvent event, final AccountProfile profile,
+                             final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
         final boolean late = s.isLate(at, config.graceMillis());
@@ -89,11 +111,13 @@ public final class AccountEngine {
         final List<ChurnRiskAlert> alerts = new ArrayList<>();
         if (!wasChurned && s.churned()) {
             final Evaluation ev = new Evaluation(s, s.clockMillis(), segment(profile), owner(profile),
-                    Trends.of(s, s.clockMillis(), config), null);
-            lifecycle.closeAll(ev, mrrBefore, alerts);
+                    Trends.of(s, s.clockMillis(), config), null, null);
+            final Explanation why = AlertLifecycle.cancelled(s.billing().lastCancelledAt(), mrrBefore);
+            lifecycle.closeAll(ev, mrrBefore, why, alerts);
+            risk.closeAll(ev, mrrBefore, why, alerts);
             s.clearHealthHistory();
         }
-        return evaluate(s, profile, late, alerts);
+        return evaluate(s, profile, cohorts, late, alerts);
     }
 
     /**
@@ -104,13 +128,14 @@ public final class AccountEngine {
      * @param at the deadline; an earlier value (a stale index entry) evaluates at the account's own clock
      * @return for a null state, an outcome with a null state and nothing to emit
      */
-    public Outcome onDeadline(final AccountState state, final AccountProfile profile, final Instant at) {
+    public Outcome onDeadline(final AccountState state, final AccountProfile profile, final Instant at,
+                              final Cohorts cohorts) {
         if (state == null) {
             return new Outcome(null, List.of(), Optional.empty(), OptionalLong.empty(), false);
         }
         state.fit(config);
         state.advanceTo(at.toEpochMilli());
-        return evaluate(state, profile, false, new ArrayList<>());
+        return evaluate(state, profile, cohorts, false, new ArrayList<>());
     }
 
     /**
@@ -138,29 +163,53 @@ public final class AccountEngine {
         return state;
     }
 
-    private Outcome evaluate(final AccountState s, final AccountProfile profile, final boolean late,
-                             final List<ChurnRiskAlert> alerts) {
+    private Outcome evaluate(final AccountState s, final AccountProfile profile, final Cohorts cohorts,
+                             final boolean late, final List<ChurnRiskAlert> alerts) {
+        final long now = s.clockMillis();
+        cohorts.sync(s, profile, now);
         if (s.churned()) {
             return new Outcome(s, alerts, Optional.empty(), OptionalLong.empty(), late);
         }
-        final long now = s.clockMillis();
         final Segment segment = segment(profile);
         final Trends trends = Trends.of(s, now, config);
         final HealthSnapshot health = scorer.score(s, now, segment, trends);
         if (health != null) {
             s.recordScore(health.score());
         }
-        final Evaluation ev = new Evaluation(s, now, segment, owner(profile), trends, health);
+        final Evaluation ev = new Evaluation(s, now, segment, owner(profile), trends, health,
+                cohorts.view(s.cohortKey(), now));
         long next = Long.MAX_VALUE;
+        final List<RiskLifecycle.Reason> holding = new ArrayList<>();
         for (final SignalRule rule : rules) {
-            next = earliestAfter(now, next, lifecycle.step(rule, ev, alerts));
+            if (grouped && !RiskConfig.BILLING_FACTS.contains(rule.signal())) {
+                hold(rule, ev, holding);
+            } else {
+                next = earliestAfter(now, next, lifecycle.step(rule, ev, alerts));
+            }
             next = earliestAfter(now, next, rule.nextChange(ev));
+        }
+        if (grouped) {
+            next = earliestAfter(now, next, risk.step(ev, holding, alerts));
         }
         if (windowsWillRoll(ev)) {
             next = earliestAfter(now, next, Days.start(ev.day() + 1));
         }
         return new Outcome(s, alerts, healthUpdate(s, health, now),
                 next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next), late);
+    }
+
+    /** Records whether the rule's signal holds (ACCOUNT grouping), and since when, adding it to {@code holding}. */
+    private static void hold(final SignalRule rule, final Evaluation ev, final List<RiskLifecycle.Reason> holding) {
+        final Map<ChurnSignal, Long> reasons = ev.state().reasons();
+        final Long since = reasons.get(rule.signal());
+        final Verdict verdict = rule.assess(ev, since != null);
+        if (!verdict.active()) {
+            reasons.remove(rule.signal());
+            return;
+        }
+        final long from = since == null ? ev.now() : since;
+        reasons.put(rule.signal(), from);
+        holding.add(new RiskLifecycle.Reason(rule, from, verdict.severity()));
     }
 
     private Optional<HealthScoreUpdate> healthUpdate(final AccountState s, final HealthSnapshot health,

@@ -3,6 +3,7 @@ package io.churnwatch.signals;
 import io.churnwatch.config.SignalsConfig;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.OptionalInt;
 /**
  * Everything churnwatch remembers about one account, bounded in size whatever the account's traffic: its
  * event-time clock, the usage/support/billing facts, a daily maximum of its health score (for HEALTH_DROP),
- * the last emitted score, and its alert episodes (only non-idle ones, in {@link ChurnSignal} order).
+ * the last emitted score, its alert episodes (only non-idle ones, in {@link ChurnSignal} order), and, for the
+ * ACCOUNT grouping of alerts, the behavioural signals that hold now (each with the time it started to hold),
+ * its CHURN_RISK episode and the cohort it is counted in ({@link Cohorts}).
  *
  * <p>Mutable: {@link AccountEngine} updates the instance it is given and returns it in its {@code Outcome}.
  * Rings are sized from the {@link SignalsConfig} and re-sized when a state written under other settings is read.
@@ -29,10 +32,17 @@ public final class AccountState {
     private DailyCounts healthMax;
     private int lastEmittedScore;
     private final EnumMap<ChurnSignal, Episode> episodes;
+    private final EnumMap<ChurnSignal, Long> reasons;
+    private RiskEpisode risk;
+    /** The cohort the account is counted in (null: none) and the last-usage day it is counted at. */
+    private String cohortKey;
+    private long cohortDay;
 
     private AccountState(final String accountId, final long clock, final UsageFacts usage,
                          final SupportFacts support, final BillingFacts billing, final DailyCounts healthMax,
-                         final int lastEmittedScore, final EnumMap<ChurnSignal, Episode> episodes) {
+                         final int lastEmittedScore, final EnumMap<ChurnSignal, Episode> episodes,
+                         final EnumMap<ChurnSignal, Long> reasons, final RiskEpisode risk, final String cohortKey,
+                         final long cohortDay) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.clock = clock;
         this.usage = usage;
@@ -41,6 +51,10 @@ public final class AccountState {
         this.healthMax = healthMax;
         this.lastEmittedScore = lastEmittedScore;
         this.episodes = episodes;
+        this.reasons = reasons;
+        this.risk = risk;
+        this.cohortKey = cohortKey;
+        this.cohortDay = cohortDay;
     }
 
     static AccountState create(final String accountId, final long clock, final SignalsConfig config) {
@@ -49,7 +63,8 @@ public final class AccountState {
                 UsageFacts.empty(config.loginDecline().totalDays(), day),
                 SupportFacts.empty(config.ticketSpike().totalDays(), day),
                 BillingFacts.empty(), new DailyCounts(config.healthDropDays(), day), -1,
-                new EnumMap<>(ChurnSignal.class));
+                new EnumMap<>(ChurnSignal.class), new EnumMap<>(ChurnSignal.class), RiskEpisode.idle(), null,
+                Days.NONE);
     }
 
     public String accountId() {
@@ -78,10 +93,18 @@ public final class AccountState {
 
     /** The alert episodes currently OPEN, in {@link ChurnSignal} order: what a CRM sees as open alerts. */
     public List<OpenAlert> openAlerts() {
-        return episodes.entrySet().stream().filter(e -> e.getValue().isOpen())
-                .map(e -> new OpenAlert(e.getValue().alertId(accountId, e.getKey()), e.getKey(),
-                        e.getValue().severity(), Instant.ofEpochMilli(e.getValue().openedAt())))
-                .toList();
+        final List<OpenAlert> open = new ArrayList<>();
+        episodes.forEach((signal, episode) -> {
+            if (episode.isOpen()) {
+                open.add(new OpenAlert(episode.alertId(accountId, signal), signal, episode.severity(),
+                        Instant.ofEpochMilli(episode.openedAt())));
+            }
+        });
+        if (risk.isOpen()) {
+            open.add(new OpenAlert(AlertIds.of(accountId, ChurnSignal.CHURN_RISK, risk.openedAt()),
+                    ChurnSignal.CHURN_RISK, risk.severity(), Instant.ofEpochMilli(risk.openedAt())));
+        }
+        return open;
     }
 
     /**
@@ -112,6 +135,34 @@ public final class AccountState {
 
     Map<ChurnSignal, Episode> episodes() {
         return episodes;
+    }
+
+    /** Behavioural signals that hold now (ACCOUNT grouping), with the event time each started to hold. */
+    Map<ChurnSignal, Long> reasons() {
+        return reasons;
+    }
+
+    RiskEpisode risk() {
+        return risk;
+    }
+
+    /** Forgets the CHURN_RISK episode and the reasons (the account cancelled). */
+    void clearRisk() {
+        risk = RiskEpisode.idle();
+        reasons.clear();
+    }
+
+    String cohortKey() {
+        return cohortKey;
+    }
+
+    long cohortDay() {
+        return cohortDay;
+    }
+
+    void cohort(final String key, final long day) {
+        cohortKey = key;
+        cohortDay = day;
     }
 
     void emittedScore(final int score) {
@@ -168,6 +219,17 @@ public final class AccountState {
             out.writeString(e.getKey().name());
             e.getValue().write(out);
         }
+        out.writeInt(reasons.size());
+        for (final Map.Entry<ChurnSignal, Long> e : reasons.entrySet()) {
+            out.writeString(e.getKey().name());
+            out.writeLong(e.getValue());
+        }
+        risk.write(out);
+        out.writeBoolean(cohortKey != null);
+        if (cohortKey != null) {
+            out.writeString(cohortKey);
+            out.writeLong(cohortDay);
+        }
     }
 
     static AccountState read(final StateReader in) throws IOException {
@@ -186,7 +248,24 @@ public final class AccountState {
         for (int i = 0; i < n; i++) {
             episodes.put(ChurnSignal.valueOf(in.readString()), Episode.read(in));
         }
-        return new AccountState(accountId, clock, usage, support, billing, healthMax, lastEmittedScore, episodes);
+        final EnumMap<ChurnSignal, Long> reasons = new EnumMap<>(ChurnSignal.class);
+        if (in.version() < 3) {
+            return new AccountState(accountId, clock, usage, support, billing, healthMax, lastEmittedScore,
+                    episodes, reasons, RiskEpisode.idle(), null, Days.NONE);
+        }
+        final int r = in.readInt();
+        if (r < 0 || r > ChurnSignal.values().length) {
+            throw new IOException("reason count out of range: " + r);
+        }
+        for (int i = 0; i < r; i++) {
+            reasons.put(ChurnSignal.valueOf(in.readString()), in.readLong());
+        }
+        final RiskEpisode risk = RiskEpisode.read(in);
+        final boolean counted = in.readBoolean();
+        final String cohortKey = counted ? in.readString() : null;
+        final long cohortDay = counted ? in.readLong() : Days.NONE;
+        return new AccountState(accountId, clock, usage, support, billing, healthMax, lastEmittedScore, episodes,
+                reasons, risk, cohortKey, cohortDay);
     }
 
     @Override
@@ -194,7 +273,8 @@ public final class AccountState {
         return o instanceof AccountState s && s.accountId.equals(accountId) && s.clock == clock
                 && s.usage.equals(usage) && s.support.equals(support) && s.billing.equals(billing)
                 && s.healthMax.equals(healthMax) && s.lastEmittedScore == lastEmittedScore
-                && s.episodes.equals(episodes);
+                && s.episodes.equals(episodes) && s.reasons.equals(reasons) && s.risk.equals(risk)
+                && Objects.equals(s.cohortKey, cohortKey) && s.cohortDay == cohortDay;
     }
 
     @Override

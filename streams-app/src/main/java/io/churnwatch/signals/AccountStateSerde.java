@@ -11,16 +11,18 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Format: one format-version byte ({@value #VERSION}), then the fields in a fixed order written with Avro's
  * binary primitives (zig-zag varints, length-prefixed UTF-8 strings): account id, clock, usage facts, support
- * facts, billing facts, health ring, last emitted score, episodes. Rings are written oldest day first as values
+ * facts, billing facts, health ring, last emitted score, episodes (each with its revision), and from version 3
+ * the reasons that hold, the CHURN_RISK episode and the cohort membership. Rings are written oldest day first as values
  * and runs of empty days ({@link DailyCounts}), and maps in sorted order, so equal states always give the same
- * bytes. An account with three months of generated history takes about 250 bytes. Version 1 (rings with every
- * day, absolute feature days), written by earlier releases and still found in changelogs, is read too; writing
+ * bytes. An account with three months of generated history takes about 250 bytes. Versions 1 (rings with every
+ * day, absolute feature days) and 2 (no revisions, reasons, risk episode or cohort), written by earlier
+ * releases and still found in changelogs, are read too; writing
  * always uses the current version.
  * Unreadable bytes raise a {@link SerializationException}; {@code null} maps to {@code null}.
  */
 public final class AccountStateSerde implements Serde<AccountState> {
 
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
 
     /** Room for a typical state (200-300 bytes after three months), so that most encodings never grow it. */
     private static final int INITIAL_CAPACITY = 512;

@@ -70,15 +70,12 @@ final class AlertLifecycle {
      * Emits CLOSED_CHURNED for every open episode (in signal order) and forgets all episodes. The records carry
      * the MRR the account had before it cancelled ({@code churnedMrrCents}) as the MRR at risk.
      */
-    void closeAll(final Evaluation ev, final long churnedMrrCents, final List<ChurnRiskAlert> out) {
-        final long cancelledAt = ev.state().billing().lastCancelledAt();
+    void closeAll(final Evaluation ev, final long churnedMrrCents, final Explanation why,
+                  final List<ChurnRiskAlert> out) {
         final Iterator<Map.Entry<ChurnSignal, Episode>> it = ev.state().episodes().entrySet().iterator();
         while (it.hasNext()) {
             final Map.Entry<ChurnSignal, Episode> entry = it.next();
             if (entry.getValue().isOpen()) {
-                final Explanation why = Explanation.builder().put("reason", "CANCELLED")
-                        .time("cancelledAt", cancelledAt).put("churnedMrrCents", churnedMrrCents)
-                        .summary("Account cancelled on " + Days.iso(Days.of(cancelledAt)) + "; alert closed");
                 final ChurnRiskAlert closed = alerts.build(ev, entry.getKey(), entry.getValue(),
                         AlertStatus.CLOSED_CHURNED, why);
                 closed.setMrrAtRiskCents(churnedMrrCents);
@@ -86,5 +83,12 @@ final class AlertLifecycle {
             }
             it.remove();
         }
+    }
+
+    /** The explanation of the records that close an account's alerts when it cancels. */
+    static Explanation cancelled(final long cancelledAt, final long churnedMrrCents) {
+        return Explanation.builder().put("reason", "CANCELLED").time("cancelledAt", cancelledAt)
+                .put("churnedMrrCents", churnedMrrCents)
+                .summary("Account cancelled on " + Days.iso(Days.of(cancelledAt)) + "; alert closed");
     }
 }

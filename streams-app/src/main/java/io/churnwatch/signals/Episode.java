@@ -12,15 +12,18 @@ final class Episode {
     private final long openedAt;
     private Severity severity;
     private long resolvedAt;
+    /** Records emitted after the OPEN that started the episode: the revision of the last one. */
+    private int revision;
 
-    Episode(final long openedAt, final Severity severity, final long resolvedAt) {
+    Episode(final long openedAt, final Severity severity, final long resolvedAt, final int revision) {
         this.openedAt = openedAt;
         this.severity = severity;
         this.resolvedAt = resolvedAt;
+        this.revision = revision;
     }
 
     static Episode open(final long at, final Severity severity) {
-        return new Episode(at, severity, Days.NONE);
+        return new Episode(at, severity, Days.NONE, 0);
     }
 
     boolean isOpen() {
@@ -39,12 +42,23 @@ final class Episode {
         return severity;
     }
 
+    int revision() {
+        return revision;
+    }
+
     void escalate(final Severity higher) {
         severity = higher;
+        revision++;
     }
 
     void resolve(final long at) {
         resolvedAt = at;
+        revision++;
+    }
+
+    /** The revision of a record that ends the episode without resolving it (CLOSED_CHURNED). */
+    int closingRevision() {
+        return revision + 1;
     }
 
     /** Deterministic alert id of this episode: the same account, signal and start always give the same id. */
@@ -56,18 +70,20 @@ final class Episode {
         out.writeLong(openedAt);
         out.writeString(severity.name());
         Days.writeTime(out, resolvedAt);
+        out.writeInt(revision);
     }
 
     static Episode read(final StateReader in) throws IOException {
         final long openedAt = in.readLong();
         final Severity severity = Severities.parse(in.readString());
-        return new Episode(openedAt, severity, Days.readTime(in));
+        final long resolvedAt = Days.readTime(in);
+        return new Episode(openedAt, severity, resolvedAt, in.version() < 3 ? 0 : in.readInt());
     }
 
     @Override
     public boolean equals(final Object o) {
         return o instanceof Episode e && e.openedAt == openedAt && e.severity == severity
-                && e.resolvedAt == resolvedAt;
+                && e.resolvedAt == resolvedAt && e.revision == revision;
     }
 
     @Override

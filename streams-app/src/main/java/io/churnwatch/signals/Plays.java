@@ -23,6 +23,7 @@ public final class Plays {
         CAMPAIGNS.put(ChurnSignal.DOWNGRADE, "value recap email");
         CAMPAIGNS.put(ChurnSignal.CANCELLATION_REQUESTED, "retention offer email");
         CAMPAIGNS.put(ChurnSignal.HEALTH_DROP, "product tips email sequence");
+        CAMPAIGNS.put(ChurnSignal.COHORT_LAG, "win-back email sequence");
     }
 
     private Plays() {

@@ -8,6 +8,7 @@ import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.signals.AccountEngine;
 import io.churnwatch.signals.AccountState;
 import io.churnwatch.signals.ChurnRiskAlert;
+import io.churnwatch.signals.Cohorts;
 import io.churnwatch.signals.HealthScoreUpdate;
 import io.churnwatch.signals.Outcome;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -43,6 +45,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * every second (an idle input does not stall it). Until it is done, an account it has not reached yet is
  * brought up to that time before its next event is applied, as if the whole sweep had run at once: only
  * when the sweep's outputs are emitted changes. Pending sweeps are counted in {@code sweepsPending}.
+ *
+ * <p>The task's {@link Cohorts} live in memory, loaded from the {@code cohort-stats} store when the task starts
+ * and written back after every record and sweep part that changed one.
  */
 final class AccountProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -64,6 +69,8 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     private TimestampedKeyValueStore<String, AccountProfile> profiles;
     private DeadlineIndex deadlines;
     private DuplicateFilter duplicates;
+    private KeyValueStore<String, byte[]> cohortStore;
+    private Cohorts cohorts;
 
     /** @param sweepsPending shared by the topology's processors: how many have a sweep unfinished */
     AccountProcessor(final AccountEngine engine, final ChurnMetrics metrics, final SweepSettings sweeps,
@@ -84,6 +91,11 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         this.deadlines = new DeadlineIndex(index);
         final WindowStore<String, Long> seen = context.getStateStore(ChurnTopology.EVENT_IDS_STORE);
         this.duplicates = new DuplicateFilter(seen, grace);
+        this.cohortStore = context.getStateStore(ChurnTopology.COHORTS_STORE);
+        this.cohorts = engine.newCohorts();
+        try (KeyValueIterator<String, byte[]> all = cohortStore.all()) {
+            all.forEachRemaining(entry -> cohorts.restore(entry.key, entry.value));
+        }
         context.schedule(sweeps.interval(), PunctuationType.STREAM_TIME, this::sweep);
         context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
             if (pendingSweep != NO_SWEEP) {
@@ -125,17 +137,18 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             metrics.late(topic);
         }
         save(accountId, before, outcome.state(), next(outcome, Long.MIN_VALUE));
+        saveCohorts();
     }
 
     private Outcome apply(final AccountState state, final SpecificRecord event, final AccountProfile profile) {
         if (event instanceof UsageEvent usage) {
-            return engine.onUsage(state, usage, profile);
+            return engine.onUsage(state, usage, profile, cohorts);
         }
         if (event instanceof SupportTicketEvent ticket) {
-            return engine.onTicket(state, ticket, profile);
+            return engine.onTicket(state, ticket, profile, cohorts);
         }
         if (event instanceof BillingEvent billing) {
-            return engine.onBilling(state, billing, profile);
+            return engine.onBilling(state, billing, profile, cohorts);
         }
         throw new IllegalArgumentException("Not an account event: " + event.getSchema().getFullName());
     }
@@ -168,6 +181,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             }
             due = deadlines.due(pendingSweep, Math.min(SWEEP_BATCH, sweeps.maxAccounts() - examined));
         }
+        saveCohorts();
         if (due.isEmpty()) {
             pendingSweep = NO_SWEEP;
             sweepsPending.decrementAndGet();
@@ -192,7 +206,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         AccountState state = tracked.state();
         long deadline = tracked.deadline();
         while (deadline != TrackedAccount.NO_DEADLINE && deadline <= dueBy) {
-            final Outcome outcome = engine.onDeadline(state, profile, Instant.ofEpochMilli(deadline));
+            final Outcome outcome = engine.onDeadline(state, profile, Instant.ofEpochMilli(deadline), cohorts);
             emit(accountId, outcome);
             state = outcome.state();
             deadline = next(outcome, deadline);
@@ -217,6 +231,12 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             deadlines.add(deadline, accountId);
         }
         accounts.put(accountId, new TrackedAccount(state, deadline));
+    }
+
+    private void saveCohorts() {
+        for (final String key : cohorts.drainChanged()) {
+            cohortStore.put(key, cohorts.toBytes(key));
+        }
     }
 
     private void emit(final String accountId, final Outcome outcome) {

@@ -31,7 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  *  product-usage ──┐                                           ┌─▶ churn-risk-alerts   (ChurnRiskAlert)
  *  support-tickets ┼─ decode ▸ validate ─▶ account-engine ─────┤
  *  billing ────────┘      │                 ▲ (account-state,  └─▶ account-health      (HealthScoreUpdate)
- *  accounts ─ decode ▸ validate ─▶ accounts-store   deadline-index)
+ *  accounts ─ decode ▸ validate ─▶ accounts-store   deadline-index, cohort-stats)
  *                         └─▶ churnwatch-dlq (original bytes + reason/source headers)
  * </pre>
  *
@@ -45,6 +45,7 @@ public final class ChurnTopology {
     public static final String ACCOUNT_STATE_STORE = "account-state";
     public static final String DEADLINE_INDEX_STORE = "deadline-index";
     public static final String EVENT_IDS_STORE = "event-ids";
+    public static final String COHORTS_STORE = "cohort-stats";
     /**
      * Gauge on the metrics' registry: how many tasks have a deadline sweep not finished yet (see
      * {@link SweepSettings#maxAccounts()}). A run that stops once its input is consumed (a replay) waits for 0,
@@ -81,6 +82,10 @@ public final class ChurnTopology {
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DEADLINE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+        // One entry per cohort of the task, written on most usage days of its members: cached like account-state.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(COHORTS_STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         final Duration grace = config.signals().grace();
         final Duration remembered = DuplicateFilter.retention(grace);
         builder.addStateStore(Stores.windowStoreBuilder(
@@ -100,7 +105,7 @@ public final class ChurnTopology {
         final Map<String, KStream<String, SpecificRecord>> outputs = events
                 .process(() -> new AccountProcessor(engine, metrics, sweeps, grace, sweepsPending),
                         Named.as("account-engine"),
-                        ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, EVENT_IDS_STORE, ACCOUNTS_STORE)
+                        ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, EVENT_IDS_STORE, ACCOUNTS_STORE, COHORTS_STORE)
                 .split(Named.as("output-"))
                 .branch((id, value) -> value instanceof ChurnRiskAlert, Branched.as("alerts"))
                 .branch((id, value) -> value instanceof HealthScoreUpdate, Branched.as("health"))

@@ -11,6 +11,7 @@ import io.churnwatch.generate.HistoryGenerator;
 import io.churnwatch.signals.AccountEngine;
 import io.churnwatch.signals.AccountState;
 import io.churnwatch.signals.AccountStateSerde;
+import io.churnwatch.signals.Cohorts;
 import io.churnwatch.signals.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public class AccountEngineBenchmark {
     private static final int HISTORY_DAYS = 90;
 
     private final AccountEngine engine = new AccountEngine(SignalsConfig.defaults(), "bench");
+    private final Cohorts cohorts = engine.newCohorts();
     private final Serializer<AccountState> serializer = new AccountStateSerde().serializer();
     private final Deserializer<AccountState> deserializer = new AccountStateSerde().deserializer();
     private final List<Pending> deadlines = new ArrayList<>();
@@ -112,7 +114,7 @@ public class AccountEngineBenchmark {
         new Replay(options.dayStart(HISTORY_DAYS).toEpochMilli()).run(history);
         for (final Pending p : deadlines) {
             final AccountState state = deserializer.deserialize("bench", p.state());
-            live.add(engine.onDeadline(state, p.profile(), p.deadline()).state());
+            live.add(engine.onDeadline(state, p.profile(), p.deadline(), cohorts).state());
         }
         final double bytes = deadlines.stream().mapToInt(p -> p.state().length).average().orElse(0);
         System.out.printf(Locale.ROOT, "%d accounts with a deadline, %d with a record on day %d; "
@@ -132,14 +134,14 @@ public class AccountEngineBenchmark {
     @Benchmark
     public Outcome reevaluate() {
         final AccountState state = live.get(nextIndex(live.size()));
-        return engine.onDeadline(state, profiles.get(state.accountId()), state.clock());
+        return engine.onDeadline(state, profiles.get(state.accountId()), state.clock(), cohorts);
     }
 
     @Benchmark
     public byte[] dailySweep() {
         final Pending p = deadlines.get(nextIndex(deadlines.size()));
         final AccountState state = deserializer.deserialize("bench", p.state());
-        return serializer.serialize("bench", engine.onDeadline(state, p.profile(), p.deadline()).state());
+        return serializer.serialize("bench", engine.onDeadline(state, p.profile(), p.deadline(), cohorts).state());
     }
 
     @Benchmark
@@ -156,12 +158,12 @@ public class AccountEngineBenchmark {
 
     private Outcome apply(final AccountState state, final SpecificRecord event, final AccountProfile profile) {
         if (event instanceof UsageEvent usage) {
-            return engine.onUsage(state, usage, profile);
+            return engine.onUsage(state, usage, profile, cohorts);
         }
         if (event instanceof SupportTicketEvent ticket) {
-            return engine.onTicket(state, ticket, profile);
+            return engine.onTicket(state, ticket, profile, cohorts);
         }
-        return engine.onBilling(state, (BillingEvent) event, profile);
+        return engine.onBilling(state, (BillingEvent) event, profile, cohorts);
     }
 
     /** An input record of the history with its key and event time. */
@@ -212,7 +214,7 @@ public class AccountEngineBenchmark {
                     deadlineOf.remove(account);
                     final AccountState state = deserializer.deserialize("bench", stored.get(account));
                     final Instant deadline = Instant.ofEpochMilli(first.getKey());
-                    store(account, engine.onDeadline(state, profiles.get(account), deadline));
+                    store(account, engine.onDeadline(state, profiles.get(account), deadline, cohorts));
                 }
             }
         }

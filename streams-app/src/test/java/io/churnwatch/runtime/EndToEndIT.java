@@ -3,6 +3,7 @@ package io.churnwatch.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.config.RiskConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
 import io.churnwatch.embedded.EmbeddedKafkaExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
@@ -52,7 +53,10 @@ class EndToEndIT {
     void runHistoryThroughThePipeline() throws InterruptedException {
         registry = EmbeddedRegistry.start();
         harness = new PipelineHarness(kafka, registry, "e2e", PARTITIONS);
-        final ChurnConfig config = harness.run("run");
+        // One alert per signal: this run checks that each generated behaviour raises its own signal.
+        final Map<String, String> settings = harness.settings("run");
+        settings.put(RiskConfig.GROUPING, "SIGNAL");
+        final ChurnConfig config = harness.run(settings);
         imported = harness.importHistory(config, HISTORY, HistorySlice.all());
         harness.start(config);
         harness.awaitProcessed(config);

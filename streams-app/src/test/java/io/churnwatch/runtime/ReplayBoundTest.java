@@ -3,6 +3,7 @@ package io.churnwatch.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.config.RiskConfig;
 import io.churnwatch.events.UsageEvent;
 import io.churnwatch.events.UsageKind;
 import io.churnwatch.metrics.ChurnMetrics;
@@ -73,6 +74,8 @@ class ReplayBoundTest {
                                                             final List<UsageEvent> input, final long stopAfter) {
         final Map<String, Object> all = new HashMap<>(settings);
         all.put(ChurnConfig.SWEEP_INTERVAL_MS, SWEEP_INTERVAL.toMillis());
+        // One alert per signal, so that the quiet account's SILENCE is the alert whose timing is checked.
+        all.put(RiskConfig.GROUPING, "SIGNAL");
         final ChurnConfig config = new ChurnConfig(all);
         final ChurnTopics topics = ChurnTopics.of(config, ChurnSerdes.on(new InMemorySchemaRegistryClient()));
         final Properties props = new Properties();

@@ -55,6 +55,27 @@ class AccountStateSerdeTest {
     }
 
     @Test
+    void shouldReadBackTheRiskEpisodeReasonsAndCohortWhenRoundTripped() {
+        final AccountState state = StateFixtures.groupedAccount(5);
+
+        final AccountState copy = read(bytes(state));
+
+        assertThat(copy).isEqualTo(state);
+        assertThat(copy.risk().isOpen()).isTrue();
+        assertThat(copy.risk().pending()).isTrue();
+        assertThat(copy.reasons()).containsOnlyKeys(ChurnSignal.COHORT_LAG, ChurnSignal.SILENCE);
+        assertThat(copy.cohortKey()).isEqualTo("segment:LOW_TOUCH");
+    }
+
+    @Test
+    void shouldTellStatesApartWhenOnlyTheirRiskEpisodesDiffer() {
+        final AccountState escalated = StateFixtures.groupedAccount(5);
+        escalated.risk().escalate(Severity.CRITICAL);
+
+        assertThat(bytes(escalated)).isNotEqualTo(bytes(StateFixtures.groupedAccount(5)));
+    }
+
+    @Test
     void shouldWriteSameBytesWhenStatesAreEqual() {
         final byte[] first = bytes(busyAccount(11));
         final byte[] second = bytes(busyAccount(11));

@@ -1,5 +1,6 @@
 package io.churnwatch.signals;
 
+import io.churnwatch.config.RiskConfig;
 import io.churnwatch.config.SignalsConfig;
 import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
@@ -14,6 +15,7 @@ import io.churnwatch.events.UsageKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -29,6 +31,7 @@ final class Scenario {
     static final Instant EPOCH = Instant.parse("2026-01-05T00:00:00Z");
 
     final AccountEngine engine;
+    final Cohorts cohorts;
     AccountState state;
     AccountProfile profile;
     OptionalLong deadline = OptionalLong.empty();
@@ -36,17 +39,30 @@ final class Scenario {
     final List<ChurnRiskAlert> alerts = new ArrayList<>();
     final List<HealthScoreUpdate> health = new ArrayList<>();
     final List<Instant> deadlinesFired = new ArrayList<>();
+    private final Map<String, AccountState> peers = new HashMap<>();
     private int nextEventId;
 
     Scenario(final SignalsConfig config) {
         this.engine = new AccountEngine(config, "test-v1");
+        this.cohorts = engine.newCohorts();
     }
 
+    /**
+     * The defaults, but with one alert per signal ({@code alert.grouping=SIGNAL}): the rule tests follow one
+     * signal's episode; {@link #grouped} gives the account-level CHURN_RISK grouping.
+     */
     static Scenario defaults() {
-        return new Scenario(SignalsConfig.defaults());
+        return with(Map.of());
     }
 
     static Scenario with(final Map<String, ?> settings) {
+        final Map<String, Object> withGrouping = new HashMap<>(settings);
+        withGrouping.putIfAbsent(RiskConfig.GROUPING, "SIGNAL");
+        return new Scenario(SignalsConfig.of(withGrouping));
+    }
+
+    /** The given settings with the default, account-level grouping of alerts. */
+    static Scenario grouped(final Map<String, ?> settings) {
         return new Scenario(SignalsConfig.of(settings));
     }
 
@@ -70,7 +86,7 @@ final class Scenario {
 
     Outcome usage(final Instant at, final UsageKind kind, final int quantity, final String feature) {
         return apply(at, () -> engine.onUsage(state, UsageEvent.newBuilder().setEventId(id()).setAccountId(ACCOUNT)
-                .setKind(kind).setFeature(feature).setQuantity(quantity).setOccurredAt(at).build(), profile));
+                .setKind(kind).setFeature(feature).setQuantity(quantity).setOccurredAt(at).build(), profile, cohorts));
     }
 
     Outcome logins(final Instant at, final int quantity) {
@@ -92,7 +108,7 @@ final class Scenario {
                    final TicketStatus status) {
         return apply(at, () -> engine.onTicket(state, SupportTicketEvent.newBuilder().setEventId(id())
                 .setAccountId(ACCOUNT).setTicketId("t-" + nextEventId).setStatus(status).setPriority(priority)
-                .setCategory(category).setOccurredAt(at).build(), profile));
+                .setCategory(category).setOccurredAt(at).build(), profile, cohorts));
     }
 
     Outcome ticket(final Instant at, final TicketCategory category) {
@@ -102,7 +118,20 @@ final class Scenario {
     Outcome billing(final Instant at, final BillingEventType type, final long mrrCents) {
         return apply(at, () -> engine.onBilling(state, BillingEvent.newBuilder().setEventId(id())
                 .setAccountId(ACCOUNT).setType(type).setMrrCents(mrrCents).setCurrency("EUR")
-                .setOccurredAt(at).build(), profile));
+                .setOccurredAt(at).build(), profile, cohorts));
+    }
+
+    /**
+     * A LOGIN of another account of the same cohorts (its profile as this account's), as the task that owns both
+     * would process it; only its cohort membership matters, so its alerts are dropped.
+     */
+    void peerLogin(final String peerId, final Instant at) {
+        advanceTo(at);
+        final AccountProfile peerProfile = profile == null ? null
+                : AccountProfile.newBuilder(profile).setAccountId(peerId).build();
+        peers.put(peerId, engine.onUsage(peers.get(peerId), UsageEvent.newBuilder().setEventId(id())
+                .setAccountId(peerId).setKind(UsageKind.LOGIN).setQuantity(1).setOccurredAt(at).build(),
+                peerProfile, cohorts).state());
     }
 
     /** Fires, in order, every deadline at or before {@code until}. */
@@ -110,7 +139,7 @@ final class Scenario {
         while (deadline.isPresent() && deadline.getAsLong() <= until.toEpochMilli()) {
             final Instant due = Instant.ofEpochMilli(deadline.getAsLong());
             deadlinesFired.add(due);
-            record(engine.onDeadline(state, profile, due));
+            record(engine.onDeadline(state, profile, due, cohorts));
         }
     }
 

@@ -8,6 +8,8 @@ import io.churnwatch.events.TicketCategory;
 import io.churnwatch.events.TicketPriority;
 import io.churnwatch.events.TicketStatus;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -51,7 +53,27 @@ final class StateFixtures {
         s.emittedScore(57);
         s.episodes().put(ChurnSignal.LOGIN_DECLINE, Episode.open(start + 40 * Days.MILLIS, Severity.HIGH));
         s.episodes().put(ChurnSignal.TICKET_SPIKE,
-                new Episode(start + 20 * Days.MILLIS, Severity.MEDIUM, start + 30 * Days.MILLIS));
+                new Episode(start + 20 * Days.MILLIS, Severity.MEDIUM, start + 30 * Days.MILLIS, 0));
+        return s;
+    }
+
+    /**
+     * {@link #seededAccount} with what alert grouping ACCOUNT keeps as well (format 3): the reasons that hold, an
+     * open CHURN_RISK episode with an update held back by the contact budget, and the account's cohort.
+     */
+    static AccountState groupedAccount(final long seed) {
+        final AccountState s = seededAccount(seed);
+        final long start = Scenario.EPOCH.toEpochMilli();
+        final Map<ChurnSignal, Long> since = new EnumMap<>(ChurnSignal.class);
+        since.put(ChurnSignal.COHORT_LAG, start + 45 * Days.MILLIS);
+        since.put(ChurnSignal.SILENCE, start + 44 * Days.MILLIS);
+        s.reasons().putAll(since);
+        s.risk().open(start + 52 * Days.MILLIS, Severity.MEDIUM, since);
+        s.risk().contacted(start + 52 * Days.MILLIS, 3);
+        s.risk().addReasons(Map.of(ChurnSignal.TICKET_SPIKE, start + 55 * Days.MILLIS));
+        s.risk().escalate(Severity.HIGH);
+        s.risk().pending(true);
+        s.cohort("segment:LOW_TOUCH", Days.of(s.usage().lastUsageAt()));
         return s;
     }
 

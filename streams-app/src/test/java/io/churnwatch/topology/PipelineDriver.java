@@ -1,6 +1,7 @@
 package io.churnwatch.topology;
 
 import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.config.RiskConfig;
 import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
 import io.churnwatch.events.SupportTicketEvent;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -76,11 +78,21 @@ final class PipelineDriver implements AutoCloseable {
                 new ByteArrayDeserializer());
     }
 
+    /**
+     * The defaults with one alert per signal ({@code alert.grouping=SIGNAL}): most topology tests follow one
+     * signal's alerts; {@link #grouped} keeps the default account-level CHURN_RISK grouping.
+     */
     static PipelineDriver withDefaults() {
-        return new PipelineDriver(Map.of());
+        return with(Map.of());
     }
 
     static PipelineDriver with(final Map<String, ?> overrides) {
+        final Map<String, Object> settings = new HashMap<>(overrides);
+        settings.putIfAbsent(RiskConfig.GROUPING, "SIGNAL");
+        return new PipelineDriver(settings);
+    }
+
+    static PipelineDriver grouped(final Map<String, ?> overrides) {
         return new PipelineDriver(new HashMap<>(overrides));
     }
 
@@ -186,6 +198,16 @@ final class PipelineDriver implements AutoCloseable {
 
     KeyValueStore<String, TrackedAccount> accountState() {
         return driver.getKeyValueStore(ChurnTopology.ACCOUNT_STATE_STORE);
+    }
+
+    /** The keys of the cohorts the {@code cohort-stats} store holds. */
+    List<String> cohortKeys() {
+        final KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ChurnTopology.COHORTS_STORE);
+        final List<String> keys = new ArrayList<>();
+        try (var all = store.all()) {
+            all.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
     }
 
     double counter(final String name, final String... tags) {
