@@ -10,14 +10,21 @@ import io.churnwatch.runtime.KafkaImporter;
 import io.churnwatch.runtime.Rates;
 import io.churnwatch.runtime.RecordTarget;
 import io.churnwatch.runtime.TopicProvisioner;
+import io.churnwatch.runtime.TopicReport;
+import io.churnwatch.runtime.TopicStatus;
+import io.churnwatch.runtime.RetentionGuard;
+import io.churnwatch.runtime.OldestRecord;
+import io.churnwatch.runtime.ImportListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
@@ -71,6 +78,11 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--skip-invalid", description = "Exit 0 even when lines were rejected.")
     private boolean skipInvalid;
 
+    @Option(names = "--allow-expiring", description = "Import even records older than their topic keeps "
+            + "(retention.ms) or accepts (message.timestamp.before.max.ms); by default such an import is refused "
+            + "before anything is sent, since the broker would delete or refuse those records.")
+    private boolean allowExpiring;
+
     @Option(names = "--show-rejected", paramLabel = "<n>", defaultValue = "100",
             description = "Rejected lines printed per file (default: ${DEFAULT-VALUE}); all are counted.")
     private int showRejected;
@@ -94,7 +106,10 @@ final class ImportCommand implements Callable<Integer> {
                             "(dry run, nothing sent)"));
                 }
             } else {
-                requireTopics(config, plan);
+                final Optional<String> refused = requireTopics(config, plan);
+                if (refused.isPresent()) {
+                    return Failures.report(spec, refused.get());
+                }
                 try (KafkaImporter importer = KafkaImporter.create(config)) {
                     for (final Map.Entry<Path, EventKind> file : plan.entrySet()) {
                         results.add(print(importer.importFile(file.getValue(), file.getKey(), progress),
@@ -110,16 +125,42 @@ final class ImportCommand implements Callable<Integer> {
         return summary(results);
     }
 
-    private void requireTopics(final ChurnConfig config, final Map<Path, EventKind> plan) {
+    /**
+     * Checks that the topics exist and, unless {@code --allow-expiring}, that each keeps the oldest record of its
+     * files (a pass over the files before anything is sent).
+     *
+     * @return the one-line reason to refuse the import, if any
+     */
+    private Optional<String> requireTopics(final ChurnConfig config, final Map<Path, EventKind> plan)
+            throws IOException {
         final List<String> topics = plan.values().stream().distinct().map(kind -> config.getString(kind.configKey()))
                 .toList();
+        final TopicReport report;
         try (TopicProvisioner provisioner = TopicProvisioner.create(config, clusterTimeout.timeout())) {
             final List<String> missing = provisioner.missing(topics);
             if (!missing.isEmpty()) {
                 throw new KafkaException("topic " + String.join(", ", missing) + " does not exist; create the topics "
                         + "with 'churnwatch topics create' (an import would auto-create it with broker defaults)");
             }
+            report = provisioner.check();
         }
+        if (allowExpiring) {
+            return Optional.empty();
+        }
+        final Instant now = Instant.now();
+        for (final Map.Entry<Path, EventKind> file : plan.entrySet()) {
+            final String topic = config.getString(file.getValue().configKey());
+            final Map<String, String> configs = report.topics().stream().filter(t -> t.name().equals(topic))
+                    .findFirst().map(TopicStatus::configs).orElse(Map.of());
+            final OldestRecord oldest = new OldestRecord();
+            JsonlImport.run(file.getValue(), file.getKey(), oldest, ImportListener.NONE);
+            final Optional<String> refusal = oldest.at().flatMap(at -> RetentionGuard.refusal(
+                    file.getKey().toString(), topic, configs, at, now));
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     private ImportResult print(final ImportResult result, final String where) {

@@ -17,7 +17,8 @@ import org.apache.kafka.common.config.TopicConfig;
 final class TopicChecks {
 
     /** The topic settings that are read and checked. */
-    static final Set<String> CHECKED = Set.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.RETENTION_MS_CONFIG);
+    static final Set<String> CHECKED = Set.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.RETENTION_MS_CONFIG,
+            TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG);
 
     private static final long FOREVER = -1;
 

@@ -168,6 +168,35 @@ class ImportCommandIT {
                 .startsWith("churnwatch: topic " + prefix + "absent does not exist");
     }
 
+    @Test
+    void shouldRefuseBeforeSendingAnythingWhenRecordsAreOlderThanTheTopicKeeps() throws IOException {
+        final List<UsageEvent> events = sampleUsage();
+        final Path file = Files.write(dir.resolve("usage.jsonl"), List.of(line(events.get(0)),
+                line(UsageEvent.newBuilder(events.get(1)).setOccurredAt(Instant.parse("2013-02-04T09:00:00Z")).build())));
+
+        final CliRun run = run("import", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().contains("records from 2013-02-04T09:00:00Z")
+                .contains("retention.ms=63072000000").contains("--set topics.input.retention.ms=-1");
+        assertThat(stored("usage", UsageEvent.class)).isEmpty();
+    }
+
+    @Test
+    void shouldImportOldRecordsWhenTheTopicKeepsThemForever() throws IOException {
+        final String forever = "import-forever-" + UUID.randomUUID() + "-";
+        assertThat(CliRun.run(environment, RenamedTopics.with(forever, "topics", "create", "--set",
+                "topics.input.retention.ms=-1")).exitCode()).isZero();
+        final UsageEvent old = UsageEvent.newBuilder(sampleUsage().get(0))
+                .setOccurredAt(Instant.parse("2013-02-04T09:00:00Z")).build();
+        final Path file = Files.write(dir.resolve("usage.jsonl"), List.of(line(old)));
+
+        final CliRun run = CliRun.run(environment, RenamedTopics.with(forever, "import", file.toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(TopicDump.read(kafka.bootstrapServers(), forever + "usage")).hasSize(1);
+    }
+
     private static List<UsageEvent> sampleUsage() {
         final CollectingSink sink = new CollectingSink();
         new HistoryGenerator(OPTIONS).generate(sink);
