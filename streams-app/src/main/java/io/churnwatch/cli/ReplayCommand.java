@@ -75,7 +75,8 @@ final class ReplayCommand implements Callable<Integer> {
         Preflight.kafka(StreamsSettings.clientProperties(config), Duration.ofSeconds(60));
         final SchemaRegistryClient registry = Registries.client(config);
         Preflight.registry(registry, config.schemaRegistryUrl());
-        final Replay replay = new Replay(config, prefix, from, to);
+        final Replay replay = new Replay(config, prefix, from, to)
+                .withProgress(new ReplayProgressPrinter(spec.commandLine().getErr()));
         final Replay.Summary summary = replay.run(ChurnTopics.of(config, ChurnSerdes.on(registry)),
                 ChurnMetrics.inMemory(), keepState, timeout);
         print(summary, config);

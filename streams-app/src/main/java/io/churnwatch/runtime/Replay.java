@@ -69,10 +69,26 @@ public final class Replay {
 
     private static final long POLL_MILLIS = 250;
 
+    /** Follows a replay: called every {@link #PROGRESS_MILLIS} from the thread that runs it. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Listens to nothing. */
+        Progress NONE = (consumed, total, elapsed) -> { };
+
+        /**
+         * @param consumed input records committed so far
+         * @param total    input records the replay reads in all
+         */
+        void progress(long consumed, long total, Duration elapsed);
+    }
+
+    private static final long PROGRESS_MILLIS = 5_000;
+
     private final ChurnConfig config;
     private final String prefix;
     private final Instant from;
     private final Instant to;
+    private Progress progress = Progress.NONE;
 
     /** @param to the end of the replayed period, or {@code null} for the end of the input at start */
     public Replay(final ChurnConfig config, final String prefix, final Instant from, final Instant to) {
@@ -80,6 +96,12 @@ public final class Replay {
         this.prefix = prefix;
         this.from = from;
         this.to = to;
+    }
+
+    /** Reports the replay's progress to {@code listener} while it runs. */
+    public Replay withProgress(final Progress listener) {
+        this.progress = listener;
+        return this;
     }
 
     public String applicationId() {
@@ -118,7 +140,7 @@ public final class Replay {
             settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             try (ChurnPipeline pipeline = ChurnPipeline.create(replayConfig, topics, metrics, settings)) {
                 pipeline.start();
-                awaitOffsets(offsets, inputs, stop, pipeline, timeout);
+                awaitOffsets(offsets, inputs, start, stop, pipeline, timeout);
                 pipeline.close(Duration.ofSeconds(30));
                 if (!keepState) {
                     pipeline.streams().cleanUp();
@@ -127,10 +149,8 @@ public final class Replay {
             if (!keepState) {
                 offsets.deleteGroupAndTopics(applicationId(), internalTopics(offsets));
             }
-            final long consumed = stop.entrySet().stream()
-                    .mapToLong(e -> Math.max(0, e.getValue() - start.getOrDefault(e.getKey(), 0L))).sum();
-            return new Summary(applicationId(), topics, consumed, Duration.ofNanos(System.nanoTime() - started),
-                    Map.copyOf(incomplete));
+            return new Summary(applicationId(), topics, consumed(start, stop, stop),
+                    Duration.ofNanos(System.nanoTime() - started), Map.copyOf(incomplete));
         } finally {
             if (!keepState) {
                 deleteRecursively(stateDir);
@@ -201,11 +221,19 @@ public final class Replay {
 
     /** Waits until the replay's group has committed at least the stop offset of every partition. */
     private void awaitOffsets(final KafkaOffsets offsets, final List<String> inputs,
-                              final Map<TopicPartition, Long> stop, final ChurnPipeline pipeline,
-                              final Duration timeout) throws InterruptedException {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        Map<TopicPartition, Long> behind = behind(offsets.committed(applicationId()), stop);
+                              final Map<TopicPartition, Long> start, final Map<TopicPartition, Long> stop,
+                              final ChurnPipeline pipeline, final Duration timeout) throws InterruptedException {
+        final long begin = System.nanoTime();
+        final long deadline = begin + timeout.toNanos();
+        final long total = consumed(start, stop, stop);
+        long reported = begin;
+        Map<TopicPartition, Long> committed = offsets.committed(applicationId());
+        Map<TopicPartition, Long> behind = behind(committed, stop);
         while (!behind.isEmpty() || pipeline.sweeping()) {
+            if (System.nanoTime() - reported >= PROGRESS_MILLIS * 1_000_000) {
+                reported = System.nanoTime();
+                progress.progress(consumed(start, committed, stop), total, Duration.ofNanos(reported - begin));
+            }
             if (pipeline.failed()) {
                 throw new StartupException("the replay stopped after a failure; see the log above");
             }
@@ -216,8 +244,18 @@ public final class Replay {
                                 + describeBehind(behind, stop, offsets.startOffsets(inputs)));
             }
             Thread.sleep(POLL_MILLIS);
-            behind = behind(offsets.committed(applicationId()), stop);
+            committed = offsets.committed(applicationId());
+            behind = behind(committed, stop);
         }
+    }
+
+    /** Records between {@code start} and {@code at} (capped at {@code stop}), over all partitions. */
+    private static long consumed(final Map<TopicPartition, Long> start, final Map<TopicPartition, Long> at,
+                                 final Map<TopicPartition, Long> stop) {
+        return stop.entrySet().stream().mapToLong(e -> {
+            final long from = start.getOrDefault(e.getKey(), 0L);
+            return Math.max(0, Math.min(e.getValue(), at.getOrDefault(e.getKey(), from)) - from);
+        }).sum();
     }
 
     /** The partitions whose committed offset is short of their stop offset, with that offset (-1: none yet). */
