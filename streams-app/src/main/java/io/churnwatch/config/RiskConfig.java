@@ -18,7 +18,8 @@ import org.apache.kafka.common.config.ConfigException;
  *
  * @param grouping         ACCOUNT: one CHURN_RISK episode per account whose reasons are the behavioural signals
  *                         (billing facts stay alerts of their own); SIGNAL: one alert per signal (scoring v1)
- * @param cohortBy         what makes accounts a cohort within a task: their SEGMENT, or NONE (every account)
+ * @param cohortBy         what makes accounts a cohort within a task: their segment and renewal month
+ *                         (SEGMENT_RENEWAL), their SEGMENT, or NONE (every account)
  * @param minMembers       members a cohort needs before COHORT_LAG judges an account against it
  * @param recencyCapDays   days since the last usage beyond which a member counts as this many in the cohort mean
  * @param lagDays          COHORT_LAG opens when the account's days without usage reach the cohort mean plus this
@@ -51,8 +52,12 @@ public record RiskConfig(Grouping grouping, CohortBy cohortBy, int minMembers, i
     /** How alerts are grouped. */
     public enum Grouping { ACCOUNT, SIGNAL }
 
-    /** What makes a cohort. */
-    public enum CohortBy { SEGMENT, NONE }
+    /**
+     * What makes a cohort: the segment and the month of the profile's {@code renewalAt} (accounts on the same
+     * contract cycle live through the same calendar: onboarding, quiet seasons, renewal), the segment alone, or
+     * nothing (every account of the task).
+     */
+    public enum CohortBy { SEGMENT_RENEWAL, SEGMENT, NONE }
 
     public RiskConfig {
         openSignals = Set.copyOf(openSignals);
@@ -85,19 +90,20 @@ public record RiskConfig(Grouping grouping, CohortBy cohortBy, int minMembers, i
                         "ACCOUNT: one CHURN_RISK alert per account at risk, whose reasons (the behavioural signals) "
                                 + "grow and whose severity rises; billing facts (PAYMENT_FAILED, DOWNGRADE, "
                                 + "CANCELLATION_REQUESTED) stay alerts of their own. SIGNAL: one alert per signal.")
-                .define(COHORT_BY, Type.STRING, CohortBy.SEGMENT.name(), enumOf(CohortBy.values()),
-                        Importance.MEDIUM, "Accounts an account is compared with by COHORT_LAG: those of its "
-                                + "SEGMENT, or NONE for all, among the accounts of the same stream task.")
+                .define(COHORT_BY, Type.STRING, CohortBy.SEGMENT_RENEWAL.name(), enumOf(CohortBy.values()),
+                        Importance.MEDIUM, "Accounts an account is compared with by COHORT_LAG, among those of the "
+                                + "same stream task: of its segment renewing in the same month (SEGMENT_RENEWAL; "
+                                + "the segment alone for a profile without renewalAt), of its SEGMENT, or NONE for all.")
                 .define(COHORT_MIN_MEMBERS, Type.INT, 20, Range.between(1, 1_000_000), Importance.LOW,
                         "Members a cohort needs before COHORT_LAG judges an account against it.")
                 .define(COHORT_RECENCY_CAP_DAYS, Type.INT, 120, Range.between(7, 730), Importance.LOW,
                         "A member silent for longer counts this many days in the cohort's mean days since last usage.")
-                .define(COHORT_LAG_DAYS, Type.INT, 12, Range.between(1, 365), Importance.MEDIUM,
+                .define(COHORT_LAG_DAYS, Type.INT, 8, Range.between(1, 365), Importance.MEDIUM,
                         "COHORT_LAG opens when the account's days without usage reach its cohort's mean plus this.")
                 .define(RISK_OPEN_SIGNALS, Type.LIST, "COHORT_LAG,TICKET_SPIKE,CANCELLATION_INTENT",
                         signalList(), Importance.MEDIUM, "Signals that open a CHURN_RISK episode; the other "
                                 + "behavioural signals are added to an open episode as reasons.")
-                .define(RISK_CONFIRM_DAYS, Type.INT, 7, Range.between(0, 90), Importance.MEDIUM,
+                .define(RISK_CONFIRM_DAYS, Type.INT, 3, Range.between(0, 90), Importance.MEDIUM,
                         "Days an opening signal must hold before it opens CHURN_RISK (CANCELLATION_INTENT: at once).")
                 .define(RISK_RESOLVE_DAYS, Type.INT, 7, Range.between(0, 90), Importance.MEDIUM,
                         "CHURN_RISK resolves after this many days without any opening signal.")

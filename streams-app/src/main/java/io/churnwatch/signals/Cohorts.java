@@ -5,6 +5,8 @@ import io.churnwatch.config.SignalsConfig;
 import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.Segment;
 import java.io.IOException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The cohorts of the accounts one stream task owns, each a {@link CohortRecency}: what COHORT_LAG judges an
- * account against. An account is a member of its cohort ({@code cohort.by}: its segment, or one cohort for all)
+ * account against. An account is a member of its cohort ({@code cohort.by}: its segment and renewal month, its
+ * segment, or one cohort for all)
  * from its first usage until it cancels, counted at the day of its last usage; {@link AccountEngine} keeps the
  * membership in step with the account's state ({@link #sync}).
  *
@@ -58,7 +61,12 @@ public final class Cohorts {
         }
         final Segment segment = profile == null || profile.getSegment() == null ? Segment.LOW_TOUCH
                 : profile.getSegment();
-        return "segment:" + segment.name();
+        final String key = "segment:" + segment.name();
+        if (risk.cohortBy() == RiskConfig.CohortBy.SEGMENT_RENEWAL && profile != null
+                && profile.getRenewalAt() != null) {
+            return key + "/renewal:" + YearMonth.from(profile.getRenewalAt().atOffset(ZoneOffset.UTC));
+        }
+        return key;
     }
 
     /**

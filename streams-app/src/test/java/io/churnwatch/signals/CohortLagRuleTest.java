@@ -84,7 +84,7 @@ class CohortLagRuleTest {
     }
 
     private static Scenario cohortOfSix() {
-        return Scenario.with(Map.of(RiskConfig.COHORT_MIN_MEMBERS, 3));
+        return Scenario.with(Map.of(RiskConfig.COHORT_MIN_MEMBERS, 3, RiskConfig.COHORT_LAG_DAYS, 12));
     }
 
     /** Every peer logs in at noon of each day in [from, to). */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The account-level CHURN_RISK episode (alert grouping ACCOUNT, the default), on the cohort of
- * {@link CohortLagRuleTest}: the account and five daily-active peers, so COHORT_LAG holds from day 14 and turns
- * HIGH on day 29 while the account stays quiet.
+ * {@link CohortLagRuleTest}: the account and five daily-active peers, lag 12 days and 7 confirm days, so COHORT_LAG
+ * holds from day 14 and CHURN_RISK opens on day 21 while the account stays quiet.
  */
 class RiskLifecycleTest {
 
@@ -135,6 +135,8 @@ class RiskLifecycleTest {
     private static Scenario quietAccount(final Map<String, Object> settings) {
         final Map<String, Object> all = new HashMap<>(settings);
         all.put(RiskConfig.COHORT_MIN_MEMBERS, 3);
+        all.put(RiskConfig.COHORT_LAG_DAYS, 12);
+        all.putIfAbsent(RiskConfig.RISK_CONFIRM_DAYS, 7);
         final Scenario s = Scenario.grouped(all);
         s.logins(at(0, 9), 1);
         return s;
