@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -45,6 +46,34 @@ public final class RetentionGuard {
                             + "--allow-expiring", what, oldest, topic, retention, days(retention), FIX, FIX));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The problem of a topic that holds records older than its retention: the broker deletes them at its next
+     * retention check (an import of old history into it, say), as one line naming the fix; empty when it holds none.
+     */
+    public static Optional<String> expiring(final long records, final Map<String, String> configs) {
+        if (records <= 0) {
+            return Optional.empty();
+        }
+        final long retention = parse(configs.get(TopicConfig.RETENTION_MS_CONFIG));
+        return Optional.of(String.format(Locale.ROOT, "holds %,d records older than retention.ms=%d (%s), which the "
+                + "broker deletes at its next retention check: keep old history in topics created with %s, or "
+                + "raise retention.ms on the topic", records, retention, days(retention), FIX));
+    }
+
+    /** The retention by which the broker deletes records of a topic with {@code configs}, if it deletes any. */
+    public static OptionalLong deletingRetention(final Map<String, String> configs) {
+        final long retention = parse(configs.get(TopicConfig.RETENTION_MS_CONFIG));
+        return deletes(configs) && retention >= 0 ? OptionalLong.of(retention) : OptionalLong.empty();
+    }
+
+    /**
+     * Records of one partition older than a cutoff: from its earliest offset to the first offset at or after the
+     * cutoff ({@code atCutoff}; -1 when every record is older, then up to {@code latest}).
+     */
+    static long olderThan(final long earliest, final long atCutoff, final long latest) {
+        return Math.max(0, (atCutoff < 0 ? latest : atCutoff) - earliest);
     }
 
     private static boolean deletes(final Map<String, String> configs) {

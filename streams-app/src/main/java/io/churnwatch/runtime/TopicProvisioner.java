@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,13 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -36,7 +40,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * partitions: when some exist with one count, missing inputs are created with that count; when existing inputs
  * disagree, nothing is created and the report carries the error. An existing topic with fewer partitions than
  * configured, another cleanup policy or a shorter retention is reported as a problem and left as it is (adding
- * partitions would move accounts to other partitions). Every cluster call is bounded by the timeout; when it
+ * partitions would move accounts to other partitions), and so is an input topic holding records older than its
+ * retention, which the broker is about to delete ({@link RetentionGuard#expiring}). Every cluster call is bounded by the timeout; when it
  * passes, a {@link ClusterUnreachableException} names the bootstrap servers.
  */
 public final class TopicProvisioner implements AutoCloseable {
@@ -179,11 +184,39 @@ public final class TopicProvisioner implements AutoCloseable {
             } else if (created.contains(spec.name())) {
                 statuses.add(new TopicStatus(spec, State.CREATED, found.partitions(), found.configs(), List.of()));
             } else {
-                statuses.add(new TopicStatus(spec, State.EXISTS, found.partitions(), found.configs(),
-                        TopicChecks.problems(spec, found.partitions(), found.configs())));
+                final List<String> problems = new ArrayList<>(TopicChecks.problems(spec, found.partitions(),
+                        found.configs()));
+                if (spec.input()) {
+                    RetentionGuard.expiring(expiring(spec.name(), found.configs()), found.configs())
+                            .ifPresent(problems::add);
+                }
+                statuses.add(new TopicStatus(spec, State.EXISTS, found.partitions(), found.configs(), problems));
             }
         }
         return new TopicReport(statuses, error);
+    }
+
+    /** Records of {@code topic} older than the retention by which the broker deletes them (0 if it keeps all). */
+    private long expiring(final String topic, final Map<String, String> configs) {
+        final OptionalLong retention = RetentionGuard.deletingRetention(configs);
+        if (retention.isEmpty()) {
+            return 0;
+        }
+        final Set<TopicPartition> partitions = await(admin.describeTopics(List.of(topic)).allTopicNames(),
+                "describe topic " + topic).get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
+        final long cutoff = System.currentTimeMillis() - retention.getAsLong();
+        final Map<TopicPartition, ListOffsetsResultInfo> earliest = offsets(partitions, OffsetSpec.earliest());
+        final Map<TopicPartition, ListOffsetsResultInfo> atCutoff = offsets(partitions, OffsetSpec.forTimestamp(cutoff));
+        final Map<TopicPartition, ListOffsetsResultInfo> latest = offsets(partitions, OffsetSpec.latest());
+        return partitions.stream().mapToLong(p -> RetentionGuard.olderThan(earliest.get(p).offset(),
+                atCutoff.get(p).offset(), latest.get(p).offset())).sum();
+    }
+
+    private Map<TopicPartition, ListOffsetsResultInfo> offsets(final Set<TopicPartition> partitions,
+                                                               final OffsetSpec spec) {
+        return await(admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all(),
+                "list offsets");
     }
 
     private Optional<String> coPartitionError(final Map<String, Existing> existing) {

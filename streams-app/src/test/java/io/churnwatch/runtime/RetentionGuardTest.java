@@ -47,4 +47,22 @@ class RetentionGuardTest {
                 NOW.minus(Duration.ofDays(8)), NOW)).hasValueSatisfying(line -> assertThat(line)
                 .contains("message.timestamp.before.max.ms=604800000").contains("would refuse them"));
     }
+
+    @Test
+    void shouldCountTheRecordsBeforeTheCutoffWhenSomeAreOlder() {
+        assertThat(RetentionGuard.olderThan(100, 140, 200)).isEqualTo(40);
+    }
+
+    @Test
+    void shouldCountEveryRecordWhenNoneIsAtOrAfterTheCutoff() {
+        assertThat(RetentionGuard.olderThan(100, -1, 200)).isEqualTo(100);
+    }
+
+    @Test
+    void shouldReportAnExpiringTopicInOneLineWhenItHoldsOldRecords() {
+        assertThat(RetentionGuard.expiring(1_451, Map.of("retention.ms", TWO_YEARS)))
+                .hasValueSatisfying(line -> assertThat(line).startsWith("holds 1,451 records older than "
+                        + "retention.ms=63072000000 (730 days)").contains(RetentionGuard.FIX));
+        assertThat(RetentionGuard.expiring(0, Map.of("retention.ms", TWO_YEARS))).isEmpty();
+    }
 }
