@@ -41,8 +41,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * disagree, nothing is created and the report carries the error. An existing topic with fewer partitions than
  * configured, another cleanup policy or a shorter retention is reported as a problem and left as it is (adding
  * partitions would move accounts to other partitions), and so is an input topic holding records older than its
- * retention, which the broker is about to delete ({@link RetentionGuard#expiring}). Every cluster call is bounded by the timeout; when it
- * passes, a {@link ClusterUnreachableException} names the bootstrap servers.
+ * retention, which the broker is about to delete ({@link RetentionGuard#expiring}). Every cluster call is bounded
+ * by the timeout; when it passes, a {@link ClusterUnreachableException} names the bootstrap servers.
  */
 public final class TopicProvisioner implements AutoCloseable {
 
