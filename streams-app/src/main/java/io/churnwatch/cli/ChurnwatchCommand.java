@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             ReplayCommand.class,
             DemoCommand.class,
+            BacktestCommand.class,
             BenchCommand.class,
         },
         footerHeading = "%nConfiguration:%n",

@@ -1,0 +1,52 @@
+package io.churnwatch.backtest;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a {@link BacktestReport} as the terminal tables a CS lead reads: per signal, per segment, then summaries. */
+public final class BacktestTable {
+
+    private BacktestTable() {
+    }
+
+    public static void print(final BacktestReport report, final PrintWriter out) {
+        final int lead = report.options().leadDays();
+        out.printf(Locale.ROOT, "%nBacktest: %,d accounts, %,d churners (cancelled >= %d days after first usage), "
+                        + "%,d retained; %,d alert records, %,d OPEN%n", report.accounts(), report.churners(),
+                report.options().minTenureDays(), report.retained(), report.alertRecords(), report.openRecords());
+        out.println();
+        header(out, "", lead);
+        row(out, report.overall());
+        report.bySignal().forEach(r -> row(out, r));
+        row(out, report.naive());
+        out.println();
+        header(out, "segment", lead);
+        report.bySegment().forEach(r -> row(out, r));
+        final LeadTimes leads = report.leadTimes();
+        out.println();
+        out.printf(Locale.ROOT, "Lead time of the %,d churners alerted before cancelling: median %.1f days "
+                + "(quartiles %.1f-%.1f)%n", leads.days().size(), leads.median(), leads.q1(), leads.q3());
+        final HealthRanking health = report.health();
+        out.printf(Locale.ROOT, "Health score ranking (%,d account-days): AUC %.3f for churn within %d days; of each "
+                        + "day's lowest-scored 10%%, %.1f%% churn within %d days (base rate %.1f%%)%n",
+                health.snapshots(), health.auc(), report.options().horizonDays(), 100 * health.lowestDecileShare(),
+                report.options().horizonDays(), 100 * health.baseRate());
+        out.flush();
+    }
+
+    private static void header(final PrintWriter out, final String first, final int lead) {
+        out.printf(Locale.ROOT, "| %-28s | %s | %s | %s | %s | %s |%n", first,
+                "churners flagged >= " + lead + " d ahead", "retained ever alerted", "precision", "F1   ",
+                "OPEN / retained account-month");
+        out.println("|" + String.join("|", List.of("-".repeat(30), "-".repeat(30), "-".repeat(23), "-".repeat(11),
+                "-".repeat(7), "-".repeat(31))) + "|");
+    }
+
+    private static void row(final PrintWriter out, final SignalRow row) {
+        out.printf(Locale.ROOT, "| %-28s | %6.1f%% (%,5d of %,5d)     | %5.1f%% (%,5d of %,5d) | %8.1f%% | %.3f | "
+                        + "%29.3f |%n", row.name(), 100 * row.recall(), row.flagged(), row.churners(),
+                100 * row.retainedShare(), row.retainedAlerted(), row.retained(), 100 * row.precision(), row.f1(),
+                row.load());
+    }
+}
