@@ -101,23 +101,35 @@ public final class BacktestRunner {
                 .run(live, ChurnMetrics.inMemory(), false, timeout);
         final ChurnTopics outputs = replay.outputs();
         final Properties client = StreamsSettings.clientProperties(config);
-        final Map<String, List<AlertPoint>> alerts = new HashMap<>();
         final List<ConsumerRecord<String, ChurnRiskAlert>> alertRecords = TopicReader.readAll(client,
                 outputs.alerts().name(), outputs.alerts().valueSerde().deserializer(), READ_TIMEOUT);
-        for (final ConsumerRecord<String, ChurnRiskAlert> record : alertRecords) {
-            final ChurnRiskAlert alert = record.value();
-            alerts.computeIfAbsent(alert.getAccountId(), id -> new ArrayList<>()).add(point(alert));
-        }
-        final Map<String, List<HealthPoint>> health = new HashMap<>();
         final List<ConsumerRecord<String, HealthScoreUpdate>> healthRecords = TopicReader.readAll(client,
                 outputs.health().name(), outputs.health().valueSerde().deserializer(), READ_TIMEOUT);
-        for (final ConsumerRecord<String, HealthScoreUpdate> record : healthRecords) {
-            final HealthScoreUpdate update = record.value();
+        final Map<String, List<AlertPoint>> alerts = alertsByAccount(alertRecords.stream().map(ConsumerRecord::value)
+                .toList());
+        final Map<String, List<HealthPoint>> health = healthByAccount(healthRecords.stream()
+                .map(ConsumerRecord::value).toList());
+        return new Replayed(facts, List.copyOf(imports), replay, alerts, health, alertRecords.size(),
+                healthRecords.size());
+    }
+
+    /** The alert records by account, in the order given, as the backtest judges them. */
+    public static Map<String, List<AlertPoint>> alertsByAccount(final List<ChurnRiskAlert> records) {
+        final Map<String, List<AlertPoint>> alerts = new HashMap<>();
+        for (final ChurnRiskAlert alert : records) {
+            alerts.computeIfAbsent(alert.getAccountId(), id -> new ArrayList<>()).add(point(alert));
+        }
+        return alerts;
+    }
+
+    /** The health updates by account, in the order given. */
+    public static Map<String, List<HealthPoint>> healthByAccount(final List<HealthScoreUpdate> updates) {
+        final Map<String, List<HealthPoint>> health = new HashMap<>();
+        for (final HealthScoreUpdate update : updates) {
             health.computeIfAbsent(update.getAccountId(), id -> new ArrayList<>())
                     .add(new HealthPoint(update.getAsOf(), update.getScore()));
         }
-        return new Replayed(facts, List.copyOf(imports), replay, alerts, health, alertRecords.size(),
-                healthRecords.size());
+        return health;
     }
 
     /** An alert record as the backtest judges it: its signal and the signals of its reasons. */

@@ -35,6 +35,16 @@ public final class BacktestTable {
         out.flush();
     }
 
+    /** The overall and baseline rows only: the summary the demo prints. */
+    public static void summary(final BacktestReport report, final PrintWriter out) {
+        out.printf(Locale.ROOT, "%nBacktest of the alerts against the history's cancellations (%,d churners, %,d "
+                + "retained; as churnwatch backtest judges):%n", report.churners(), report.retained());
+        header(out, "", report.options().leadDays());
+        row(out, report.overall());
+        row(out, report.naive());
+        out.flush();
+    }
+
     private static void header(final PrintWriter out, final String first, final int lead) {
         out.printf(Locale.ROOT, "| %-28s | %s | %s | %s | %s | %s |%n", first,
                 "churners flagged >= " + lead + " d ahead", "retained ever alerted", "precision", "F1   ",

@@ -1,5 +1,6 @@
 package io.churnwatch.cli;
 
+import io.churnwatch.backtest.BacktestTable;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.demo.Demo;
 import io.churnwatch.demo.DemoReportPrinter;
@@ -78,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
                 final Demo.Result result = new Demo(config, options, out).run(ChurnMetrics.inMemory());
                 try (ChurnPipeline pipeline = result.pipeline()) {
                     DemoReportPrinter.print(result.report(), out);
+                    BacktestTable.summary(result.backtest(), out);
                 }
             }
         } finally {
@@ -100,6 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                  Monitoring monitoring = Monitoring.start(config, pipeline.streams(), metrics)) {
                 server.attach(pipeline.streams(), monitoring);
                 DemoReportPrinter.print(result.report(), out);
+                BacktestTable.summary(result.backtest(), out);
                 serveUntilInterrupted(out, stack, server.uri());
             }
         }

@@ -1,5 +1,10 @@
 package io.churnwatch.demo;
 
+import io.churnwatch.backtest.Backtest;
+import io.churnwatch.backtest.BacktestOptions;
+import io.churnwatch.backtest.BacktestReport;
+import io.churnwatch.backtest.BacktestRunner;
+import io.churnwatch.backtest.InputFacts;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.generate.GenerationStats;
@@ -27,7 +32,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The demo, step by step, on a cluster and registry it is given (the CLI gives it the embedded dev stack):
  * create the topics, generate a seeded history and import it, run the pipeline until it has consumed every
- * input record, read the outputs like a CRM would, and report. The caller decides when the pipeline stops.
+ * input record, read the outputs like a CRM would, and report, with the backtest of the alerts against the
+ * generated cancellations. The caller decides when the pipeline stops.
  */
 public final class Demo {
 
@@ -52,9 +58,10 @@ public final class Demo {
         }
         final HistoryGenerator generator = new HistoryGenerator(options);
         final GenerationStats stats;
+        final InputFacts facts = new InputFacts();
         final long importStart = System.nanoTime();
         try (KafkaImporter importer = KafkaImporter.create(config)) {
-            stats = generator.generate(importer);
+            stats = generator.generate(new ObservedSink(importer, facts));
             importer.flush();
         }
         final double importSeconds = seconds(importStart);
@@ -80,11 +87,13 @@ public final class Demo {
                 churnTopics.health().valueSerde().deserializer(), TIMEOUT).stream().map(ConsumerRecord::value).toList();
         out.printf(Locale.ROOT, "Read %,d alert records and %,d health updates; demo took %.1f s in all%n",
                 alerts.size(), health.size(), seconds(started));
-        return new Result(pipeline, DemoReport.of(alerts, health, generator.groundTruth(), AT_RISK_ROWS));
+        final BacktestReport backtest = Backtest.run(facts.histories(BacktestRunner.alertsByAccount(alerts),
+                BacktestRunner.healthByAccount(health), facts.outcomesFromInput()), BacktestOptions.defaults());
+        return new Result(pipeline, DemoReport.of(alerts, health, generator.groundTruth(), AT_RISK_ROWS), backtest);
     }
 
-    /** The running pipeline and what it found. */
-    public record Result(ChurnPipeline pipeline, DemoReport report) {
+    /** The running pipeline, what it found, and how its alerts fare against the generated cancellations. */
+    public record Result(ChurnPipeline pipeline, DemoReport report, BacktestReport backtest) {
     }
 
     private void awaitCaughtUp(final ChurnTopics topics) throws InterruptedException {

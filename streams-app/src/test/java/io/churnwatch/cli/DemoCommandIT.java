@@ -17,6 +17,8 @@ class DemoCommandIT {
                 .anyMatch(line -> line.startsWith("Generated and imported ") && line.contains(" for 60 accounts over 63 days"))
                 .contains("Alert episodes by signal and severity", "Health bands (latest score per account)",
                         "Most at-risk accounts")
-                .anyMatch(line -> line.startsWith("Churners flagged before they asked to cancel: "));
+                .anyMatch(line -> line.startsWith("Churners flagged before they asked to cancel: "))
+                .anyMatch(line -> line.startsWith("Backtest of the alerts against the history's cancellations"))
+                .anyMatch(line -> line.startsWith("| all signals "));
     }
 }
