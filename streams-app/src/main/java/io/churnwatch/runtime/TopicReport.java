@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The state of churnwatch's topics after a {@link TopicProvisioner#check()} or {@link TopicProvisioner#create()}.
@@ -36,8 +37,12 @@ public record TopicReport(List<TopicStatus> topics, Optional<String> error) {
         out.flush();
     }
 
+    /** The settings, without a {@code message.timestamp.before.max.ms} that accepts any age (the default). */
     private static String settings(final Map<String, String> configs) {
-        return new TreeMap<>(configs).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return new TreeMap<>(configs).entrySet().stream()
+                .filter(e -> !(e.getKey().equals(TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG)
+                        && e.getValue().equals(Long.toString(Long.MAX_VALUE))))
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
     }
 
