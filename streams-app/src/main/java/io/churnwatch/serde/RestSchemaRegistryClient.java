@@ -53,8 +53,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
      * schema for Confluent's registry, but Apicurio also answers 409 when another client created the subject a
      * moment before (instances of one application starting together on a fresh registry), and 500 when two
      * clients insert the same schema at once (a unique-index violation in its database): the schema is then
-     * looked up. After a 409 only a schema that is not there makes it an error; after a 500 the registration
-     * is sent once more, and its answer is final.
+     * looked up, and when it is not there (the other client's version not visible yet, or a real conflict) the
+     * registration is sent once more, and its answer is final: a schema the subject's rule refuses stays a 409.
      */
     @Override
     public int register(final String subject, final Schema schema) {
@@ -64,9 +64,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             try {
                 return lookup(subject, schema).id();
             } catch (final SchemaNotRegisteredException e) {
-                if (answer.status() == CONFLICT) {
-                    throw failure("POST", path, answer);
-                }
+                // Not there yet: ask once more below.
             }
             final RegistryTransport.Response again = transport.send("POST", path, schemaBody(schema));
             if (!again.ok()) {

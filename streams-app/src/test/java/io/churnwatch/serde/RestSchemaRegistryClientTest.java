@@ -137,6 +137,18 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldRegisterAgainWhenApicurioAnswersConflictAndTheOtherClientsVersionIsNotVisibleYet() throws IOException {
+        try (FakeRegistryServer apicurio = FakeRegistryServer.apicurio()) {
+            apicurio.answerNext(1, 409, "{\"error_code\": 409, \"message\": \"An artifact with ID 'usage-value' in "
+                    + "group 'null' already exists.\"}");
+
+            final int id = client(apicurio.url()).register("usage-value", USAGE);
+
+            assertThat(apicurio.registry().getSchemaById(id)).isEqualTo(USAGE);
+        }
+    }
+
+    @Test
     void shouldReportMessagesWhenConfluentFindsSchemaIncompatible() {
         confluent.registry().register("usage-value", USAGE);
 
