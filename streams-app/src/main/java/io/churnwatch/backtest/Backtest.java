@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -27,7 +27,8 @@ import java.util.function.Predicate;
 public final class Backtest {
 
     private static final double DAYS_PER_MONTH = 30.4375;
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+    /** A day in milliseconds: usage days and health snapshots are UTC days. */
+    static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private final BacktestOptions options;
     private final List<Judged> judged = new ArrayList<>();
@@ -85,6 +86,19 @@ public final class Backtest {
     }
 
     private SignalRow row(final String name, final List<Judged> of, final Predicate<AlertPoint> concerns) {
+        return count(name, of, j -> j.account().alerts().stream()
+                .filter(a -> a.status() == AlertStatus.OPEN && concerns.test(a)).map(AlertPoint::at).toList());
+    }
+
+    /** The naive baseline: an alert on the day after every gap of more than N days without usage. */
+    private SignalRow naive() {
+        final int n = options.naiveSilenceDays();
+        return count("naive: no usage for " + n + " days", judged,
+                j -> naiveAlerts(j.account().usageDays(), n, j.date()));
+    }
+
+    /** Counts a row from the times of each judged account's OPEN alerts ({@code alerts}). */
+    private SignalRow count(final String name, final List<Judged> of, final Function<Judged, List<Instant>> alerts) {
         int churners = 0;
         int flagged = 0;
         int retained = 0;
@@ -92,16 +106,14 @@ public final class Backtest {
         long openRecords = 0;
         double months = 0;
         for (final Judged j : of) {
+            final List<Instant> times = alerts.apply(j);
             if (j.churner()) {
                 churners++;
                 final Instant by = j.date().minus(Duration.ofDays(options.leadDays()));
-                if (j.account().alerts().stream().anyMatch(a -> isOpen(a, concerns) && !a.at().isAfter(by))) {
-                    flagged++;
-                }
+                flagged += times.stream().anyMatch(at -> !at.isAfter(by)) ? 1 : 0;
             } else {
                 retained++;
-                final long before = j.account().alerts().stream()
-                        .filter(a -> isOpen(a, concerns) && a.at().isBefore(j.date())).count();
+                final long before = times.stream().filter(at -> at.isBefore(j.date())).count();
                 openRecords += before;
                 alerted += before > 0 ? 1 : 0;
                 months += observedMonths(j);
@@ -110,40 +122,10 @@ public final class Backtest {
         return SignalRow.of(name, churners, flagged, retained, alerted, openRecords, months);
     }
 
-    private static boolean isOpen(final AlertPoint alert, final Predicate<AlertPoint> concerns) {
-        return alert.status() == AlertStatus.OPEN && concerns.test(alert);
-    }
-
     private static double observedMonths(final Judged j) {
         final Instant from = j.account().firstUsage();
         return from == null || !from.isBefore(j.date()) ? 0
                 : Duration.between(from, j.date()).toMillis() / (double) DAY_MILLIS / DAYS_PER_MONTH;
-    }
-
-    /** The naive baseline: an alert on the day after every gap of more than N days without usage. */
-    private SignalRow naive() {
-        final int n = options.naiveSilenceDays();
-        int churners = 0;
-        int flagged = 0;
-        int retained = 0;
-        int alerted = 0;
-        long openRecords = 0;
-        double months = 0;
-        for (final Judged j : judged) {
-            final List<Instant> alerts = naiveAlerts(j.account().usageDays(), n, j.date());
-            if (j.churner()) {
-                churners++;
-                final Instant by = j.date().minus(Duration.ofDays(options.leadDays()));
-                flagged += alerts.stream().anyMatch(at -> !at.isAfter(by)) ? 1 : 0;
-            } else {
-                retained++;
-                openRecords += alerts.size();
-                alerted += alerts.isEmpty() ? 0 : 1;
-                months += observedMonths(j);
-            }
-        }
-        return SignalRow.of("naive: no usage for " + n + " days", churners, flagged, retained, alerted, openRecords,
-                months);
     }
 
     /** The starts of the days after each run of more than {@code n} days without usage, before {@code end}. */
@@ -174,16 +156,13 @@ public final class Backtest {
 
     /** Score histograms (ten bins) at lead days before the outcome date, of churners or of retained accounts. */
     private List<Integer> scores(final boolean churners) {
-        final Integer[] bins = new Integer[10];
-        Arrays.fill(bins, 0);
+        final int[] bins = new int[10];
         for (final Judged j : judged) {
             if (j.churner() == churners) {
                 HealthRankingMeter.scoreAt(j.account().health(), j.date().minus(Duration.ofDays(options.leadDays())))
                         .ifPresent(score -> bins[Math.min(9, score / 10)]++);
             }
         }
-        final List<Integer> list = new ArrayList<>(10);
-        Collections.addAll(list, bins);
-        return list;
+        return Arrays.stream(bins).boxed().toList();
     }
 }

@@ -1,6 +1,5 @@
 package io.churnwatch.backtest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import java.util.OptionalInt;
  */
 final class HealthRankingMeter {
 
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
     private static final int SCORES = 101;
 
     private HealthRankingMeter() {
@@ -38,13 +36,13 @@ final class HealthRankingMeter {
             final long end = j.date().toEpochMilli();
             int next = 0;
             Integer score = null;
-            for (long day = Math.floorDiv(health.get(0).asOf().toEpochMilli(), DAY_MILLIS);
-                 (day + 1) * DAY_MILLIS <= end; day++) {
-                final long endOfDay = (day + 1) * DAY_MILLIS;
+            for (long day = Math.floorDiv(health.get(0).asOf().toEpochMilli(), Backtest.DAY_MILLIS);
+                 (day + 1) * Backtest.DAY_MILLIS <= end; day++) {
+                final long endOfDay = (day + 1) * Backtest.DAY_MILLIS;
                 while (next < health.size() && health.get(next).asOf().toEpochMilli() < endOfDay) {
                     score = health.get(next++).score();
                 }
-                final boolean positive = j.churner() && end <= endOfDay + horizonDays * DAY_MILLIS;
+                final boolean positive = j.churner() && end <= endOfDay + horizonDays * Backtest.DAY_MILLIS;
                 final int s = Math.max(0, Math.min(100, score));
                 (positive ? positives : negatives)[s]++;
                 byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Snapshot(s, positive,

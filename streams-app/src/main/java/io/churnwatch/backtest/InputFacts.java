@@ -26,8 +26,6 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class InputFacts {
 
-    private static final long DAY_MILLIS = 86_400_000L;
-
     /** One account's facts. */
     private static final class Facts {
         private Segment segment = Segment.LOW_TOUCH;
@@ -45,7 +43,7 @@ public final class InputFacts {
             facts(p.getAccountId()).segment = p.getSegment() == null ? Segment.LOW_TOUCH : p.getSegment();
         } else if (record instanceof UsageEvent e) {
             final Facts facts = facts(e.getAccountId());
-            facts.usageDays.add(Math.floorDiv(e.getOccurredAt().toEpochMilli(), DAY_MILLIS));
+            facts.usageDays.add(Math.floorDiv(e.getOccurredAt().toEpochMilli(), Backtest.DAY_MILLIS));
             if (facts.firstUsage == null || e.getOccurredAt().isBefore(facts.firstUsage)) {
                 facts.firstUsage = e.getOccurredAt();
             }
@@ -65,11 +63,6 @@ public final class InputFacts {
 
     public int accounts() {
         return accounts.size();
-    }
-
-    /** The time of the last input event, or null before any. */
-    public Instant lastEvent() {
-        return lastEvent;
     }
 
     /**

@@ -134,10 +134,4 @@ public final class Cohorts {
         }
         cohorts.put(key, cohort);
     }
-
-    /** Members of the cohort {@code key} now (0 for an unknown cohort). */
-    public long members(final String key) {
-        final CohortRecency cohort = cohorts.get(key);
-        return cohort == null ? 0 : cohort.members();
-    }
 }
