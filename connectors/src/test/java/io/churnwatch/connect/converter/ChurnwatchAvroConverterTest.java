@@ -13,6 +13,7 @@ import io.churnwatch.signals.ChurnRiskAlert;
 import io.churnwatch.signals.HealthScoreUpdate;
 import io.churnwatch.signals.Severity;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +70,16 @@ class ChurnwatchAvroConverterTest {
     }
 
     @Test
-    void shouldWriteTheSameBytesWhenARecordReadIsWrittenBack() {
-        final byte[] original = serialized(ContractSamples.alert("acct-2", 1, AlertStatus.OPEN, Severity.MEDIUM));
+    void shouldWriteAnEqualRecordUnderTheSameSchemaIdWhenARecordReadIsWrittenBack() {
+        final ChurnRiskAlert alert = ContractSamples.alert("acct-2", 1, AlertStatus.OPEN, Severity.MEDIUM);
+        final byte[] original = serialized(alert);
         final SchemaAndValue read = converter.toConnectData(TOPIC, original);
 
         final byte[] written = converter.fromConnectData(TOPIC, read.schema(), read.value());
 
-        assertThat(written).isEqualTo(original);
+        // Bytes may differ only in map entry order (Avro does not fix it), so compare the header and the record.
+        assertThat(Arrays.copyOf(written, 5)).isEqualTo(Arrays.copyOf(original, 5));
+        assertThat(new AvroDeserializer<>(ChurnRiskAlert.class, registry).deserialize(TOPIC, written)).isEqualTo(alert);
     }
 
     @Test
