@@ -16,10 +16,10 @@ import java.time.Instant;
  * @param until first event time excluded; {@link Instant#MAX} for the end of the history
  * @param profiles whether the account profiles belong to the slice
  */
-record HistorySlice(Instant from, Instant until, boolean profiles) {
+public record HistorySlice(Instant from, Instant until, boolean profiles) {
 
     /** The whole history. */
-    static HistorySlice all() {
+    public static HistorySlice all() {
         return new HistorySlice(Instant.MIN, Instant.MAX, true);
     }
 

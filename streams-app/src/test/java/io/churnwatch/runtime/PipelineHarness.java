@@ -36,8 +36,9 @@ import org.apache.kafka.common.utils.Utils;
  * ...), application id ({@code <prefix><label>}) and state directory (under a temporary directory deleted on
  * {@link #close()}). So a test can process the same input twice, e.g. with and without a failure, and compare.
  * Outputs are read as a CRM would: a plain read_committed consumer through our serde ({@link TopicReader}).
+ * Public (in the test-jar) for the connectors' ITs, which deliver a run's outputs through Kafka Connect.
  */
-final class PipelineHarness implements AutoCloseable {
+public final class PipelineHarness implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
@@ -57,7 +58,7 @@ final class PipelineHarness implements AutoCloseable {
      * @param name a readable start of the scope's prefix; a random suffix makes it unique on the shared broker
      * @param partitions partitions of every topic the runs create
      */
-    PipelineHarness(final EmbeddedKafka kafka, final EmbeddedRegistry registry, final String name,
+    public PipelineHarness(final EmbeddedKafka kafka, final EmbeddedRegistry registry, final String name,
                     final int partitions) {
         this.kafka = kafka;
         this.bootstrapServers = kafka.bootstrapServers();
@@ -73,7 +74,7 @@ final class PipelineHarness implements AutoCloseable {
     }
 
     /** The settings of run {@code label}: the scope's inputs, outputs and application id of its own. */
-    Map<String, String> settings(final String label) {
+    public Map<String, String> settings(final String label) {
         final Map<String, String> settings = new HashMap<>();
         settings.put(ChurnConfig.BOOTSTRAP_SERVERS, bootstrapServers);
         settings.put(ChurnConfig.SCHEMA_REGISTRY_URL, registryUrl);
@@ -108,7 +109,7 @@ final class PipelineHarness implements AutoCloseable {
      * need (records are stamped with event times months old, so segments would otherwise roll every 7 days of event
      * time and be compacted at any moment). Call once per run.
      */
-    ChurnConfig run(final Map<String, String> settings) {
+    public ChurnConfig run(final Map<String, String> settings) {
         final ChurnConfig config = new ChurnConfig(settings);
         kafka.createTopics(List.of(new NewTopic(config.getString(ChurnConfig.TOPIC_HEALTH), partitions, (short) 1)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
@@ -123,7 +124,7 @@ final class PipelineHarness implements AutoCloseable {
     }
 
     /** Generates the history of {@code options} and writes {@code slice} of it to the inputs; returns the count. */
-    long importHistory(final ChurnConfig config, final GeneratorOptions options, final HistorySlice slice) {
+    public long importHistory(final ChurnConfig config, final GeneratorOptions options, final HistorySlice slice) {
         try (KafkaImporter importer = KafkaImporter.create(config)) {
             new HistoryGenerator(options).generate(slice.filter(importer));
             importer.flush();
@@ -151,12 +152,12 @@ final class PipelineHarness implements AutoCloseable {
         return pipeline;
     }
 
-    ChurnPipeline start(final ChurnConfig config) throws InterruptedException {
+    public ChurnPipeline start(final ChurnConfig config) throws InterruptedException {
         return start(create(config));
     }
 
     /** Waits until run {@code config}'s group has committed every input record: all of it was processed. */
-    void awaitProcessed(final ChurnConfig config) {
+    public void awaitProcessed(final ChurnConfig config) {
         final List<String> inputs = inputTopics(config);
         try (KafkaOffsets offsets = new KafkaOffsets(clientProperties(), CLIENT_TIMEOUT)) {
             await("lag of " + config.applicationId()).atMost(TIMEOUT).pollInterval(POLL)
@@ -171,7 +172,7 @@ final class PipelineHarness implements AutoCloseable {
     }
 
     /** Run {@code config}'s outputs as a read_committed consumer sees them. */
-    RunOutputs outputs(final ChurnConfig config) {
+    public RunOutputs outputs(final ChurnConfig config) {
         final ChurnTopics topics = ChurnTopics.of(config, ChurnSerdes.on(Registries.client(config)));
         final Properties client = clientProperties();
         return new RunOutputs(
@@ -181,7 +182,7 @@ final class PipelineHarness implements AutoCloseable {
     }
 
     /** Plain client settings: the broker only (run settings may carry Kafka Streams keys for the pipeline). */
-    Properties clientProperties() {
+    public Properties clientProperties() {
         final Properties props = new Properties();
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return props;

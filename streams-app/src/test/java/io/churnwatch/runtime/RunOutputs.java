@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * pipeline emitted them: {@link #alertsByAccount()} and {@link #healthByAccount()} keep that order, which makes
  * two runs comparable account by account whatever the interleaving of partitions.
  */
-record RunOutputs(List<ConsumerRecord<String, ChurnRiskAlert>> alerts,
+public record RunOutputs(List<ConsumerRecord<String, ChurnRiskAlert>> alerts,
                   List<ConsumerRecord<String, HealthScoreUpdate>> health,
                   List<ConsumerRecord<String, byte[]>> deadLetters) {
 

@@ -62,6 +62,12 @@ final class FlakyReceiver implements AutoCloseable {
         return new Fault.Reset();
     }
 
+    static {
+        // The JDK server writes headers and body in two segments; without TCP_NODELAY the client's delayed ACK
+        // holds each answer some 40 ms on loopback, and the receiver, not the sink, would set the pace.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final Deque<Fault> script = new ArrayDeque<>();
     private final Map<String, String> accepted = Collections.synchronizedMap(new LinkedHashMap<>());
