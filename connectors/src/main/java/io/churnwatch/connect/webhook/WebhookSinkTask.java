@@ -2,6 +2,7 @@ package io.churnwatch.connect.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.churnwatch.connect.data.StructJson;
 import io.churnwatch.connect.Version;
 import java.time.Instant;
 import java.util.Collection;

@@ -3,6 +3,7 @@ package io.churnwatch.connect.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.churnwatch.connect.testing.ContractRecords;
 import io.churnwatch.signals.Severity;
 import java.util.List;
 import org.apache.kafka.connect.errors.DataException;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class IdempotencyKeyTest {
 
-    private final AlertRecords alerts = new AlertRecords();
+    private final ContractRecords alerts = new ContractRecords();
     private final IdempotencyKey keys = new IdempotencyKey(List.of("alertId", "revision", "status", "severity"));
 
     @Test

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.churnwatch.connect.testing.ContractRecords;
+import io.churnwatch.connect.testing.RecordingContext;
 import io.churnwatch.signals.Severity;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class WebhookSinkTaskTest {
 
     private final FlakyReceiver receiver = new FlakyReceiver();
-    private final AlertRecords alerts = new AlertRecords();
+    private final ContractRecords alerts = new ContractRecords();
     private final WebhookSinkTask task = new WebhookSinkTask();
     private RecordingContext context = new RecordingContext(true);
 

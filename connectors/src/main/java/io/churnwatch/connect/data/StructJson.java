@@ -1,4 +1,4 @@
-package io.churnwatch.connect.webhook;
+package io.churnwatch.connect.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.churnwatch.connect.webhook;
+package io.churnwatch.connect.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +12,16 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** A unit test's stand-in for the worker: records what the task reports and the timeouts it asks for. */
-final class RecordingContext implements SinkTaskContext {
+public final class RecordingContext implements SinkTaskContext {
 
-    record Reported(SinkRecord record, Throwable error) {
+    public record Reported(SinkRecord record, Throwable error) {
     }
 
-    final List<Reported> reported = new ArrayList<>();
-    final List<Long> timeouts = new ArrayList<>();
+    public final List<Reported> reported = new ArrayList<>();
+    public final List<Long> timeouts = new ArrayList<>();
     private final boolean hasReporter;
 
-    RecordingContext(final boolean hasReporter) {
+    public RecordingContext(final boolean hasReporter) {
         this.hasReporter = hasReporter;
     }
 
