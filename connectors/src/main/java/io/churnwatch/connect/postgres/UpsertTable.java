@@ -39,9 +39,12 @@ final class UpsertTable {
                 new DataException("Records of " + schema.name() + " have no field '" + field + "' for table " + table));
     }
 
-    /** Creates the table if absent and adds the columns it lacks. */
+    /** Creates the table if absent and adds the columns it lacks; the caller commits. */
     void ensure(final Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            // Tasks of a connector start together and CREATE TABLE IF NOT EXISTS is not safe against itself: a
+            // transaction-scoped advisory lock per table makes them take turns.
+            statement.execute("SELECT pg_advisory_xact_lock(hashtext('" + table.replace("'", "''") + "'))");
             statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + key.quoted() + " " + key.sqlType()
                     + " PRIMARY KEY)");
             for (final Column column : columns) {

@@ -34,8 +34,13 @@ public final class ConnectWorker implements AutoCloseable {
         this.rest = connect.rest().serverUrl();
     }
 
-    /** Starts a worker of {@code cluster} on {@code bootstrapServers}; {@code extra} adds or overrides keys. */
-    public static ConnectWorker start(final String bootstrapServers, final String cluster, final Map<String, String> extra) {
+    /**
+     * Starts a worker of {@code cluster} on {@code bootstrapServers}, its default value converter ours on
+     * {@code registryUrl} (as {@code connectors/config/worker-converter.properties} sets it), its sink consumers
+     * read_committed (the pipeline writes transactionally); {@code extra} adds or overrides keys.
+     */
+    public static ConnectWorker start(final String bootstrapServers, final String cluster, final String registryUrl,
+                                      final Map<String, String> extra) {
         final Map<String, String> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrapServers);
         props.put("group.id", cluster);
@@ -47,6 +52,9 @@ public final class ConnectWorker implements AutoCloseable {
         props.put("status.storage.replication.factor", "1");
         props.put("listeners", "http://127.0.0.1:0");
         props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "io.churnwatch.connect.converter.ChurnwatchAvroConverter");
+        props.put("value.converter.schema.registry.url", registryUrl);
+        props.put("consumer.isolation.level", "read_committed");
         props.put("plugin.path", System.getProperty("churnwatch.plugin.dir"));
         props.put("offset.flush.interval.ms", "500");
         props.putAll(extra);

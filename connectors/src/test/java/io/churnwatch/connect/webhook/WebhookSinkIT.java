@@ -9,14 +9,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.connect.it.ConnectWorker;
+import io.churnwatch.connect.it.ReplayedRun;
 import io.churnwatch.embedded.EmbeddedKafka;
 import io.churnwatch.embedded.EmbeddedKafkaExtension;
-import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.GeneratorOptions;
-import io.churnwatch.runtime.HistorySlice;
-import io.churnwatch.runtime.PipelineHarness;
 import io.churnwatch.signals.ChurnRiskAlert;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,8 +58,7 @@ class WebhookSinkIT {
     private final EmbeddedKafka kafka;
     private final String cluster = "connect-" + UUID.randomUUID().toString().substring(0, 8);
     private final FlakyReceiver receiver = new FlakyReceiver();
-    private EmbeddedRegistry registry;
-    private PipelineHarness harness;
+    private ReplayedRun run;
     private List<ConsumerRecord<String, ChurnRiskAlert>> alerts;
     private String refusedAlertId;
     private String dlqTopic;
@@ -75,13 +71,8 @@ class WebhookSinkIT {
 
     @BeforeAll
     void deliverAHistorysAlertsThroughAWorkerThatIsReplacedHalfway() throws InterruptedException {
-        registry = EmbeddedRegistry.start();
-        harness = new PipelineHarness(kafka, registry, "webhook", 3);
-        final ChurnConfig config = harness.run(harness.settings("run"));
-        harness.importHistory(config, HISTORY, HistorySlice.all());
-        harness.start(config);
-        harness.awaitProcessed(config);
-        alerts = harness.outputs(config).alerts();
+        run = ReplayedRun.of(kafka, "webhook", HISTORY);
+        alerts = run.outputs().alerts();
         refusedAlertId = alerts.get(alerts.size() / 2).value().getAlertId();
         dlqTopic = cluster + "-dlq";
         kafka.createTopics(1, dlqTopic);
@@ -90,7 +81,7 @@ class WebhookSinkIT {
 
         final long started = System.nanoTime();
         worker = startWorker();
-        worker.putConnector(CONNECTOR, connectorConfig(config.getString(ChurnConfig.TOPIC_ALERTS)));
+        worker.putConnector(CONNECTOR, connectorConfig(run.alertsTopic()));
         await("a third delivered").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
                 .until(() -> receiver.accepted().size() >= expectedKeys().size() / 3);
         worker.close();
@@ -107,12 +98,9 @@ class WebhookSinkIT {
     }
 
     private ConnectWorker startWorker() {
-        // The worker's converter for every connector, as connectors/config/worker-converter.properties sets it.
-        return ConnectWorker.start(kafka.bootstrapServers(), cluster, Map.of("consumer.isolation.level", "read_committed",
-                // Small batches, so that a worker stopped mid-delivery stops between them.
-                "consumer.max.poll.records", "5",
-                "value.converter", "io.churnwatch.connect.converter.ChurnwatchAvroConverter",
-                "value.converter.schema.registry.url", registry.url()));
+        // Small batches, so that a worker stopped mid-delivery stops between them.
+        return ConnectWorker.start(kafka.bootstrapServers(), cluster, run.registryUrl(),
+                Map.of("consumer.max.poll.records", "5"));
     }
 
     private Map<String, String> connectorConfig(final String topic) {
@@ -140,11 +128,8 @@ class WebhookSinkIT {
             worker.close();
         }
         receiver.close();
-        if (harness != null) {
-            harness.close();
-        }
-        if (registry != null) {
-            registry.close();
+        if (run != null) {
+            run.close();
         }
     }
 
@@ -237,7 +222,7 @@ class WebhookSinkIT {
     }
 
     private KafkaConsumer<byte[], byte[]> dlqConsumer() {
-        final Properties props = harness.clientProperties();
+        final Properties props = run.clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, cluster + "-dlq-reader");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
