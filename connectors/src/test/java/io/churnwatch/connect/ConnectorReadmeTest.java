@@ -3,6 +3,7 @@ package io.churnwatch.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ConfigDocs;
+import io.churnwatch.connect.postgres.PostgresSinkConfig;
 import io.churnwatch.connect.webhook.WebhookSinkConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,5 +39,10 @@ class ConnectorReadmeTest {
     @Test
     void shouldDocumentEveryWebhookKeyWhenTheTableIsRegenerated() throws IOException {
         assertTable("webhook", WebhookSinkConfig.CONFIG_DEF);
+    }
+
+    @Test
+    void shouldDocumentEveryPostgresKeyWhenTheTableIsRegenerated() throws IOException {
+        assertTable("postgres", PostgresSinkConfig.CONFIG_DEF);
     }
 }

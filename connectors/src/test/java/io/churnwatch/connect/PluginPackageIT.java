@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PluginPackageIT {
 
     private static final List<String> NEEDED = List.of("churnwatch-connectors-", "churnwatch-serde-",
-            "churnwatch-schemas-", "avro-", "jackson-databind-");
+            "churnwatch-schemas-", "avro-", "jackson-databind-", "postgresql-");
     private static final List<String> FORBIDDEN = List.of("kafka-streams", "rocksdbjni", "picocli", "kafka-clients",
             "connect-api", "connect-runtime", "slf4j-api", "churnwatch-streams-app");
 

@@ -44,7 +44,8 @@ public final class PostgresSinkConfig extends AbstractConfig {
                     "Create a missing table, and add the columns of new optional fields, from the records' schema.")
             .define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "How long Connect waits before redelivering a batch that met a retriable SQL error (lost "
-                            + "connection, deadlock, serialization failure, server shutting down).");
+                            + "connection, deadlock or serialization failure, out of resources, lock not available, "
+                            + "server shutting down).");
 
     public PostgresSinkConfig(final Map<?, ?> originals) {
         super(CONFIG_DEF, originals);

@@ -1,0 +1,70 @@
+package io.churnwatch.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.churnwatch.connect.postgres.PostgresSinkConnector;
+import io.churnwatch.connect.webhook.WebhookSinkConnector;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Connector;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The connector JSONs shipped in {@code connectors/config/} are valid for the connector they name: every key that
+ * is not the worker's own (converters, errors, topics) is one the connector declares, and the connector's
+ * validation accepts the values. A renamed key fails here rather than silently at a user's worker.
+ */
+class ShippedConnectorConfigTest {
+
+    private static final Path CONFIG = Path.of(System.getProperty("basedir", "."), "config");
+    private static final Pattern WORKER_KEYS = Pattern.compile(
+            "name|connector\\.class|tasks\\.max|topics|(key|value|header)\\.converter(\\..+)?|errors\\..+");
+
+    @ParameterizedTest
+    @CsvSource({"webhook-sink.json", "postgres-alerts.json", "postgres-health.json"})
+    void shouldDeclareEveryKeyWhenAShippedConfigIsRead(final String file) throws IOException {
+        final Map<String, String> config = config(file);
+        final Set<String> declared = connector(config).config().names();
+
+        assertThat(config.keySet().stream().filter(key -> !WORKER_KEYS.matcher(key).matches()))
+                .as("keys of %s", file).isNotEmpty().allMatch(declared::contains);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"webhook-sink.json", "postgres-alerts.json", "postgres-health.json"})
+    void shouldPassTheConnectorsValidationWhenAShippedConfigIsRead(final String file) throws IOException {
+        final Map<String, String> config = config(file);
+
+        final Map<String, List<String>> errors = connector(config).validate(config).configValues().stream()
+                .filter(value -> !value.errorMessages().isEmpty())
+                .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+
+        assertThat(errors).as("validation of %s", file).isEmpty();
+    }
+
+    private static Map<String, String> config(final String file) throws IOException {
+        final JsonNode json = new ObjectMapper().readTree(CONFIG.resolve(file).toFile());
+        final Map<String, String> config = new ObjectMapper().convertValue(json.get("config"), new TypeReference<>() { });
+        config.put("name", json.get("name").asText());
+        return config;
+    }
+
+    private static Connector connector(final Map<String, String> config) {
+        final String type = config.get("connector.class");
+        if (WebhookSinkConnector.class.getName().equals(type)) {
+            return new WebhookSinkConnector();
+        }
+        assertThat(type).isEqualTo(PostgresSinkConnector.class.getName());
+        return new PostgresSinkConnector();
+    }
+}
