@@ -3,6 +3,7 @@ package io.churnwatch.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ConfigDocs;
+import io.churnwatch.connect.billing.BillingCdcConfig;
 import io.churnwatch.connect.postgres.PostgresSinkConfig;
 import io.churnwatch.connect.webhook.WebhookSinkConfig;
 import java.io.IOException;
@@ -44,5 +45,10 @@ class ConnectorReadmeTest {
     @Test
     void shouldDocumentEveryPostgresKeyWhenTheTableIsRegenerated() throws IOException {
         assertTable("postgres", PostgresSinkConfig.CONFIG_DEF);
+    }
+
+    @Test
+    void shouldDocumentEveryBillingCdcKeyWhenTheTableIsRegenerated() throws IOException {
+        assertTable("billing-cdc", BillingCdcConfig.CONFIG_DEF);
     }
 }

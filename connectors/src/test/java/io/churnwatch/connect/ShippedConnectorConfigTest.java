@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.churnwatch.connect.billing.BillingCdcConfig;
+import io.churnwatch.connect.billing.BillingEventTransform;
 import io.churnwatch.connect.postgres.PostgresSinkConnector;
 import io.churnwatch.connect.webhook.WebhookSinkConnector;
 import java.io.IOException;
@@ -16,13 +18,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Connector;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The connector JSONs shipped in {@code connectors/config/} are valid for the connector they name: every key that
  * is not the worker's own (converters, errors, topics) is one the connector declares, and the connector's
- * validation accepts the values. A renamed key fails here rather than silently at a user's worker.
+ * validation accepts the values; the Debezium CDC connector's {@code transforms.*} keys are our transform's. A
+ * renamed key fails here rather than silently at a user's worker.
  */
 class ShippedConnectorConfigTest {
 
@@ -50,6 +54,19 @@ class ShippedConnectorConfigTest {
                 .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
 
         assertThat(errors).as("validation of %s", file).isEmpty();
+    }
+
+    @Test
+    void shouldConfigureOurTransformWithDeclaredKeysWhenTheCdcConfigIsRead() throws IOException {
+        final Map<String, String> config = config("debezium-billing-cdc.json");
+        final String prefix = "transforms." + config.get("transforms") + ".";
+        final Map<String, String> transform = config.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && !e.getKey().equals(prefix + "type"))
+                .collect(Collectors.toMap(e -> e.getKey().substring(prefix.length()), Map.Entry::getValue));
+
+        assertThat(config.get(prefix + "type")).isEqualTo(BillingEventTransform.class.getName());
+        assertThat(transform.keySet()).isNotEmpty().allMatch(BillingCdcConfig.CONFIG_DEF.names()::contains);
+        assertThat(new BillingCdcConfig(transform).getString(BillingCdcConfig.TOPIC)).isEqualTo("billing");
     }
 
     private static Map<String, String> config(final String file) throws IOException {

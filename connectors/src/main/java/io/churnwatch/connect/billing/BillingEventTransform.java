@@ -4,7 +4,6 @@ import io.churnwatch.connect.Version;
 import io.churnwatch.connect.converter.AvroToConnect;
 import io.churnwatch.connect.data.StructJson;
 import io.churnwatch.events.BillingEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -91,8 +90,9 @@ public final class BillingEventTransform<R extends ConnectRecord<R>> implements 
                 change.key(), Schema.STRING_SCHEMA, json, change.commitMs(), headers);
     }
 
+    /** A string header: the worker's default header converter writes it as its UTF-8 bytes (bytes it would base64). */
     private static void header(final Headers headers, final String name, final String value) {
-        headers.addBytes(name, value.getBytes(StandardCharsets.UTF_8));
+        headers.addString(name, value);
     }
 
     private AtomicLong counter(final String reason) {

@@ -11,7 +11,6 @@ import io.churnwatch.events.BillingEventType;
 import io.churnwatch.serde.AvroDeserializer;
 import io.churnwatch.serde.InMemorySchemaRegistryClient;
 import io.churnwatch.serde.RegistrySerdeConfig;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -230,6 +229,6 @@ class BillingEventTransformTest {
     }
 
     private static String header(final SourceRecord record, final String name) {
-        return new String((byte[]) record.headers().lastWithName(name).value(), StandardCharsets.UTF_8);
+        return (String) record.headers().lastWithName(name).value();
     }
 }

@@ -45,6 +45,16 @@ public final class ReplayedRun implements AutoCloseable {
         return outputs;
     }
 
+    /** The run's configuration: its topics, registry and application id. */
+    public ChurnConfig config() {
+        return config;
+    }
+
+    /** The run's outputs as they are now, read again: what the pipeline published since {@link #outputs()}. */
+    public RunOutputs readOutputs() {
+        return harness.outputs(config);
+    }
+
     public String alertsTopic() {
         return config.getString(ChurnConfig.TOPIC_ALERTS);
     }

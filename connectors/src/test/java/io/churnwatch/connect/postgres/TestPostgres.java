@@ -31,7 +31,7 @@ import org.tukaani.xz.XZInputStream;
  * own cache: it unpacks into {@code PG-<md5 of the archive>} unless a {@code .exists} marker is there, so a marker
  * archive with a known digest makes it use ours. As another user zonky is used as it comes.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final byte[] MARKER = "churnwatch: postgres 14 run as nobody, v1".getBytes(StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ final class TestPostgres {
     }
 
     /** A started server with {@code wal_level=logical} (for CDC); close it to stop it and delete its data. */
-    static EmbeddedPostgres start() {
+    public static EmbeddedPostgres start() {
         try {
             final EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical")
                     .setServerConfig("max_wal_senders", "4").setServerConfig("max_replication_slots", "4");
