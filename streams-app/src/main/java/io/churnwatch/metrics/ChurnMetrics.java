@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,27 +79,57 @@ public final class ChurnMetrics {
         return registry;
     }
 
+    /**
+     * Creates the input counters at zero: per topic of {@code topics}, the late, duplicate and skipped records, and
+     * the dead letters of each of {@code reasons}. A counter that does not exist has no series, so a dashboard shows
+     * "no data" and a {@code rate()} alert cannot fire until the first bad record; at zero both see it.
+     */
+    public void registerInputs(final Collection<String> topics, final Collection<String> reasons) {
+        for (final String topic : topics) {
+            late(topic, 0);
+            duplicate(topic, 0);
+            skipped(topic, 0);
+            reasons.forEach(reason -> deadLettered(topic, reason, 0));
+        }
+    }
+
     public void eventProcessed(final String topic) {
         counter("churnwatch.events.processed", "Input records applied to account state", "topic", topic).increment();
     }
 
     public void deadLettered(final String topic, final String reason) {
+        deadLettered(topic, reason, 1);
+    }
+
+    private void deadLettered(final String topic, final String reason, final double count) {
         counter("churnwatch.dlq.records", "Input records sent to the dead-letter topic",
-                "topic", topic, "reason", reason).increment();
+                "topic", topic, "reason", reason).increment(count);
     }
 
     public void late(final String topic) {
-        counter("churnwatch.late.records", "Records later than the window grace", "topic", topic).increment();
+        late(topic, 1);
+    }
+
+    private void late(final String topic, final double count) {
+        counter("churnwatch.late.records", "Records later than the window grace", "topic", topic).increment(count);
     }
 
     public void duplicate(final String topic) {
+        duplicate(topic, 1);
+    }
+
+    private void duplicate(final String topic, final double count) {
         counter("churnwatch.duplicate.records", "Input events delivered again (same eventId), applied once",
-                "topic", topic).increment();
+                "topic", topic).increment(count);
     }
 
     public void skipped(final String topic) {
+        skipped(topic, 1);
+    }
+
+    private void skipped(final String topic, final double count) {
         counter("churnwatch.input.skipped", "Input records after the end of a replayed period (input.until.ms)",
-                "topic", topic).increment();
+                "topic", topic).increment(count);
     }
 
     public void alert(final String signal, final String severity, final String status) {

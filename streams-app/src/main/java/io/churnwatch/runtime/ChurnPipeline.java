@@ -5,7 +5,9 @@ import io.churnwatch.metrics.ChurnMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.churnwatch.topology.ChurnTopics;
 import io.churnwatch.topology.ChurnTopology;
+import io.churnwatch.topology.Rejections;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,9 @@ public final class ChurnPipeline implements AutoCloseable {
     /** A pipeline with explicit Kafka Streams settings (a replay's own application id, say); not started. */
     public static ChurnPipeline create(final ChurnConfig config, final ChurnTopics topics, final ChurnMetrics metrics,
                                        final Properties streamsSettings) {
+        metrics.registerInputs(List.of(config.getString(ChurnConfig.TOPIC_USAGE),
+                config.getString(ChurnConfig.TOPIC_TICKETS), config.getString(ChurnConfig.TOPIC_BILLING),
+                config.getString(ChurnConfig.TOPIC_ACCOUNTS)), Rejections.ALL);
         return new ChurnPipeline(new KafkaStreams(ChurnTopology.build(config, topics, metrics), streamsSettings),
                 metrics);
     }

@@ -60,10 +60,10 @@ public final class DecodingSerde<V> implements Serde<Decoded<V>> {
                 } catch (final RegistrySerdeException e) {
                     return Decoded.rejected(data, e.reason(), e.getMessage());
                 } catch (final SerializationException e) {
-                    return Decoded.rejected(data, "undecodable", e.getMessage());
+                    return Decoded.rejected(data, Rejections.UNDECODABLE, e.getMessage());
                 } catch (final RuntimeException e) {
                     // Avro may throw plain runtime exceptions on truncated or corrupted payloads.
-                    return Decoded.rejected(data, "undecodable", e.toString());
+                    return Decoded.rejected(data, Rejections.UNDECODABLE, e.toString());
                 }
             }
         };

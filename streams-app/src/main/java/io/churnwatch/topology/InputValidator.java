@@ -61,14 +61,14 @@ final class InputValidator<V extends SpecificRecord> implements FixedKeyProcesso
         final V value = decoded.value();
         if (value == null) {
             return tombstonesAllowed && key != null ? decoded
-                    : decoded.reject("null-value", "a record without a value on an event topic");
+                    : decoded.reject(Rejections.NULL_VALUE, "a record without a value on an event topic");
         }
         final String accountId = ContractFields.accountId(value);
         if (accountId == null || accountId.isBlank()) {
-            return decoded.reject("missing-account-id", "accountId is absent or blank");
+            return decoded.reject(Rejections.MISSING_ACCOUNT_ID, "accountId is absent or blank");
         }
         if (!accountId.equals(key)) {
-            return decoded.reject("key-mismatch", "record key '" + key + "' is not the accountId '" + accountId + "'");
+            return decoded.reject(Rejections.KEY_MISMATCH, "record key '" + key + "' is not the accountId '" + accountId + "'");
         }
         if (!ContractFields.declaresOccurredAt(value)) {
             // A profile is current state, not an event: its time is when it was written, the record timestamp.
@@ -76,10 +76,10 @@ final class InputValidator<V extends SpecificRecord> implements FixedKeyProcesso
         }
         final Instant occurredAt = ContractFields.occurredAt(value);
         if (occurredAt == null) {
-            return decoded.reject("missing-occurred-at", "occurredAt is absent or not positive");
+            return decoded.reject(Rejections.MISSING_OCCURRED_AT, "occurredAt is absent or not positive");
         }
         if (occurredAt.toEpochMilli() - timestamp > maxFutureMillis) {
-            return decoded.reject("future-timestamp", "occurredAt " + occurredAt + " is more than "
+            return decoded.reject(Rejections.FUTURE_TIMESTAMP, "occurredAt " + occurredAt + " is more than "
                     + Duration.ofMillis(maxFutureMillis) + " after the record's timestamp "
                     + Instant.ofEpochMilli(timestamp));
         }
