@@ -18,11 +18,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         description = "Run churnwatch end to end on an embedded Kafka and schema registry with a generated history.")
 final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
 
     @Mixin
     private ConfigOptions configOptions;
@@ -59,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /** Counted down once the stack is stopped and the state deleted: what a Ctrl-C waits for (--serve). */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
@@ -84,12 +91,13 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             deleteRecursively(stateDir);
+            stopped.countDown();
         }
         return 0;
     }
 
     /** The demo with the HTTP server up from the start, and everything kept running after the summary. */
-    private static void serve(final ChurnConfig base, final DevStack stack, final GeneratorOptions options,
+    private void serve(final ChurnConfig base, final DevStack stack, final GeneratorOptions options,
                               final PrintWriter out) throws InterruptedException {
         final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         final ChurnMetrics metrics = new ChurnMetrics(prometheus);
@@ -120,10 +128,18 @@ final class DemoCommand implements Callable<Integer> {
         return new ChurnConfig(settings);
     }
 
-    private static void serveUntilInterrupted(final PrintWriter out, final DevStack stack, final URI http)
+    private void serveUntilInterrupted(final PrintWriter out, final DevStack stack, final URI http)
             throws InterruptedException {
         final CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
+        // The JVM halts when its shutdown hooks return: wait for the demo to stop its stack and delete its state.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-shutdown"));
         out.println();
         out.println("Serving until Ctrl-C:");
         out.printf(Locale.ROOT, "  Kafka:           %s (topics churn-risk-alerts, account-health)%n",
