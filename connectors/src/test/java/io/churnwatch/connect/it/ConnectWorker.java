@@ -83,6 +83,23 @@ public final class ConnectWorker implements AutoCloseable {
         }
     }
 
+    /** The connector's configuration as the worker stores it, or a missing node while it has none. */
+    public JsonNode config(final String name) {
+        final HttpResponse<String> answer = send(HttpRequest.newBuilder(rest.resolve("/connectors/" + name + "/config"))
+                .GET().build());
+        try {
+            return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : JSON.missingNode();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The REST API's base URL, without a trailing slash. */
+    public String restUrl() {
+        final String url = rest.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     /** Whether the connector and {@code tasks} tasks of it are RUNNING. */
     public boolean running(final String name, final int tasks) {
         final JsonNode status = status(name);
