@@ -2,15 +2,12 @@ package io.churnwatch.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.churnwatch.connect.billing.BillingCdcConfig;
 import io.churnwatch.connect.billing.BillingEventTransform;
+import io.churnwatch.connect.it.ShippedConnector;
 import io.churnwatch.connect.postgres.PostgresSinkConnector;
 import io.churnwatch.connect.webhook.WebhookSinkConnector;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +27,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ShippedConnectorConfigTest {
 
-    private static final Path CONFIG = Path.of(System.getProperty("basedir", "."), "config");
     private static final Pattern WORKER_KEYS = Pattern.compile(
             "name|connector\\.class|tasks\\.max|topics|(key|value|header)\\.converter(\\..+)?|errors\\..+");
 
     @ParameterizedTest
     @CsvSource({"webhook-sink.json", "postgres-alerts.json", "postgres-health.json"})
-    void shouldDeclareEveryKeyWhenAShippedConfigIsRead(final String file) throws IOException {
+    void shouldDeclareEveryKeyWhenAShippedConfigIsRead(final String file) {
         final Map<String, String> config = config(file);
         final Set<String> declared = connector(config).config().names();
 
@@ -46,7 +42,7 @@ class ShippedConnectorConfigTest {
 
     @ParameterizedTest
     @CsvSource({"webhook-sink.json", "postgres-alerts.json", "postgres-health.json"})
-    void shouldPassTheConnectorsValidationWhenAShippedConfigIsRead(final String file) throws IOException {
+    void shouldPassTheConnectorsValidationWhenAShippedConfigIsRead(final String file) {
         final Map<String, String> config = config(file);
 
         final Map<String, List<String>> errors = connector(config).validate(config).configValues().stream()
@@ -57,7 +53,7 @@ class ShippedConnectorConfigTest {
     }
 
     @Test
-    void shouldConfigureOurTransformWithDeclaredKeysWhenTheCdcConfigIsRead() throws IOException {
+    void shouldConfigureOurTransformWithDeclaredKeysWhenTheCdcConfigIsRead() {
         final Map<String, String> config = config("debezium-billing-cdc.json");
         final String prefix = "transforms." + config.get("transforms") + ".";
         final Map<String, String> transform = config.entrySet().stream()
@@ -69,10 +65,10 @@ class ShippedConnectorConfigTest {
         assertThat(new BillingCdcConfig(transform).getString(BillingCdcConfig.TOPIC)).isEqualTo("billing");
     }
 
-    private static Map<String, String> config(final String file) throws IOException {
-        final JsonNode json = new ObjectMapper().readTree(CONFIG.resolve(file).toFile());
-        final Map<String, String> config = new ObjectMapper().convertValue(json.get("config"), new TypeReference<>() { });
-        config.put("name", json.get("name").asText());
+    private static Map<String, String> config(final String file) {
+        final ShippedConnector shipped = ShippedConnector.read(file);
+        final Map<String, String> config = new HashMap<>(shipped.config());
+        config.put("name", shipped.name());
         return config;
     }
 

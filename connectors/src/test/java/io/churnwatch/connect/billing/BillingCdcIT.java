@@ -3,13 +3,11 @@ package io.churnwatch.connect.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.connect.converter.ChurnwatchAvroConverter;
 import io.churnwatch.connect.it.ConnectWorker;
 import io.churnwatch.connect.it.ReplayedRun;
+import io.churnwatch.connect.it.ShippedConnector;
 import io.churnwatch.connect.postgres.TestPostgres;
 import io.churnwatch.embedded.EmbeddedKafka;
 import io.churnwatch.embedded.EmbeddedKafkaExtension;
@@ -29,7 +27,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -72,7 +69,6 @@ class BillingCdcIT {
 
     private static final GeneratorOptions HISTORY = GeneratorOptions.defaults().withAccounts(40).withDays(63)
             .withSeed(20_261_207L);
-    private static final Path CONFIG = Path.of(System.getProperty("basedir", "."), "config");
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final EmbeddedKafka kafka;
@@ -93,14 +89,14 @@ class BillingCdcIT {
         account = quietAccount();
         base = HISTORY.start().plus(Duration.ofDays(HISTORY.days())).plus(Duration.ofHours(1));
         postgres = TestPostgres.start();
-        sql(Files.readString(CONFIG.resolve("billing-schema.sql")));
+        sql(Files.readString(ShippedConnector.directory().resolve("billing-schema.sql")));
         subscription(9_900, false, base);
 
         worker = ConnectWorker.start(kafka.bootstrapServers(), "connect-" + UUID.randomUUID().toString().substring(0, 8),
                 run.registryUrl(), Map.of());
         deadLetterTopic = run.config().getString(ChurnConfig.TOPIC_BILLING) + "-cdc-dlq";
         final long started = System.nanoTime();
-        worker.putConnector("billing-cdc", shippedConnectorConfig());
+        shippedConnector().create(worker);
         await("Debezium connector running").atMost(TIMEOUT).until(() -> worker.running("billing-cdc", 1));
 
         subscription(4_900, false, base.plus(Duration.ofHours(1)));
@@ -118,20 +114,18 @@ class BillingCdcIT {
                 cdcEvents().size(), (System.nanoTime() - started) / 1e9);
     }
 
-    private Map<String, String> shippedConnectorConfig() throws IOException {
-        final JsonNode shipped = new ObjectMapper().readTree(CONFIG.resolve("debezium-billing-cdc.json").toFile());
-        final Map<String, String> config = new HashMap<>(new ObjectMapper().convertValue(shipped.get("config"),
-                new TypeReference<Map<String, String>>() { }));
-        config.put("database.hostname", "127.0.0.1");
-        config.put("database.port", Integer.toString(postgres.getPort()));
-        config.put("database.user", "postgres");
-        config.put("database.password", "");
-        config.put("database.dbname", "postgres");
-        config.put("value.converter.schema.registry.url", run.registryUrl());
-        config.put("transforms.billing.topic", run.config().getString(ChurnConfig.TOPIC_BILLING));
-        config.put("transforms.billing.dead.letter.topic", deadLetterTopic);
-        config.put("topic.creation.default.replication.factor", "1");
-        return config;
+    private ShippedConnector shippedConnector() {
+        final Map<String, String> local = new HashMap<>();
+        local.put("database.hostname", "127.0.0.1");
+        local.put("database.port", Integer.toString(postgres.getPort()));
+        local.put("database.user", "postgres");
+        local.put("database.password", "");
+        local.put("database.dbname", "postgres");
+        local.put("value.converter.schema.registry.url", run.registryUrl());
+        local.put("transforms.billing.topic", run.config().getString(ChurnConfig.TOPIC_BILLING));
+        local.put("transforms.billing.dead.letter.topic", deadLetterTopic);
+        local.put("topic.creation.default.replication.factor", "1");
+        return ShippedConnector.read("debezium-billing-cdc.json").with(local);
     }
 
     /** An account of the history that is still a customer at its end and has never been alerted. */

@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * Like a CRM that upserts, it accepts each {@code Idempotency-Key} once: a repeat is answered 200 and counted as
  * a duplicate, not accepted again.
  */
-final class FlakyReceiver implements AutoCloseable {
+public final class FlakyReceiver implements AutoCloseable {
 
     /** What the receiver does with one request. */
     sealed interface Fault {
@@ -76,7 +76,7 @@ final class FlakyReceiver implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private volatile Predicate<String> refuseWhen = body -> false;
 
-    FlakyReceiver() {
+    public FlakyReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (final IOException e) {
@@ -87,7 +87,7 @@ final class FlakyReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
@@ -161,24 +161,24 @@ final class FlakyReceiver implements AutoCloseable {
     }
 
     /** Accepted bodies by idempotency key, in the order first accepted. */
-    Map<String, String> accepted() {
+    public Map<String, String> accepted() {
         synchronized (accepted) {
             return new LinkedHashMap<>(accepted);
         }
     }
 
     /** Every request received (key, body, auth), in arrival order. */
-    List<Map<String, String>> requests() {
+    public List<Map<String, String>> requests() {
         synchronized (requests) {
             return new ArrayList<>(requests);
         }
     }
 
-    int duplicates() {
+    public int duplicates() {
         return duplicates.get();
     }
 
-    int refused() {
+    public int refused() {
         return refused.get();
     }
 
