@@ -4,6 +4,7 @@ import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.runtime.KafkaOffsets;
 import io.churnwatch.runtime.StreamsSettings;
+import io.churnwatch.runtime.VisibleLag;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.KafkaException;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Groups: churnwatch's own ({@code application.id}) on its four input topics, and each group of
  * {@code lag.watch.groups} (a CRM sink, say) on the topics it has committed offsets for, typically
- * churnwatch's outputs: a group that committed nothing yet has no rows. A failed read keeps the previous values
+ * churnwatch's outputs: a group that committed nothing yet has no rows. A watched group's lag counts records, not
+ * offsets ({@link VisibleLag}): churnwatch's outputs are transactional, and a sink that delivered everything must
+ * show 0, not the commit markers after its last record. A failed read keeps the previous values
  * and counts {@code churnwatch.consumer.lag.refresh.failures}.
  */
 public final class LagMonitor implements AutoCloseable {
@@ -37,6 +41,7 @@ public final class LagMonitor implements AutoCloseable {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaOffsets offsets;
+    private final VisibleLag visible;
     private final String applicationGroup;
     private final List<String> inputTopics;
     private final List<String> watchedGroups;
@@ -45,8 +50,10 @@ public final class LagMonitor implements AutoCloseable {
     private final Clock clock;
     private volatile LagSnapshot last = LagSnapshot.NONE;
 
-    LagMonitor(final KafkaOffsets offsets, final ChurnConfig config, final ChurnMetrics metrics, final Clock clock) {
+    LagMonitor(final KafkaOffsets offsets, final VisibleLag visible, final ChurnConfig config,
+               final ChurnMetrics metrics, final Clock clock) {
         this.offsets = offsets;
+        this.visible = visible;
         this.applicationGroup = config.applicationId();
         this.inputTopics = List.of(config.getString(ChurnConfig.TOPIC_USAGE), config.getString(ChurnConfig.TOPIC_TICKETS),
                 config.getString(ChurnConfig.TOPIC_BILLING), config.getString(ChurnConfig.TOPIC_ACCOUNTS));
@@ -58,8 +65,9 @@ public final class LagMonitor implements AutoCloseable {
 
     /** A monitor with an Admin client of its own on the configuration's cluster; nothing is read yet. */
     public static LagMonitor create(final ChurnConfig config, final ChurnMetrics metrics) {
-        return new LagMonitor(new KafkaOffsets(StreamsSettings.clientProperties(config), ADMIN_TIMEOUT), config,
-                metrics, Clock.systemUTC());
+        final Properties client = StreamsSettings.clientProperties(config);
+        return new LagMonitor(new KafkaOffsets(client, ADMIN_TIMEOUT), new VisibleLag(client), config, metrics,
+                Clock.systemUTC());
     }
 
     /** Reads every group's lag and replaces the gauge rows; a failure is logged and counted, never thrown. */
@@ -70,7 +78,7 @@ public final class LagMonitor implements AutoCloseable {
             for (final String group : watchedGroups) {
                 final Set<String> topics = offsets.committed(group).keySet().stream().map(TopicPartition::topic)
                         .collect(Collectors.toSet());
-                groups.put(group, topics.isEmpty() ? Map.of() : offsets.lag(group, topics));
+                groups.put(group, topics.isEmpty() ? Map.of() : visible.settle(offsets.lag(group, topics)));
             }
             final List<MultiGauge.Row<?>> rows = new ArrayList<>();
             groups.forEach((group, lag) -> lag.forEach((partition, records) -> rows.add(MultiGauge.Row.of(
@@ -100,5 +108,6 @@ public final class LagMonitor implements AutoCloseable {
     @Override
     public void close() {
         offsets.close();
+        visible.close();
     }
 }

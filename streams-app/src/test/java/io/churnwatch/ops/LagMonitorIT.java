@@ -87,6 +87,28 @@ class LagMonitorIT {
     }
 
     @Test
+    void shouldShowNoLagWhenASinkDeliveredEveryRecordOfATransactionalTopic() {
+        produceInTransactions(alerts, 0, 3, 4);
+        // As a Connect sink commits: the offset after the last record it delivered, before the last commit marker.
+        commit(crmGroup, Map.of(new TopicPartition(alerts, 0), 14L));
+
+        monitor.refresh();
+
+        assertThat(lag(crmGroup, alerts, 0)).isZero();
+    }
+
+    @Test
+    void shouldCountRecordsNotMarkersWhenASinkIsBehindOnATransactionalTopic() {
+        produceInTransactions(alerts, 0, 3, 4);
+        commit(crmGroup, Map.of(new TopicPartition(alerts, 0), 2L));
+
+        monitor.refresh();
+
+        // Offsets 2..14 hold 10 records and the commit markers at 4, 9 and 14.
+        assertThat(lag(crmGroup, alerts, 0)).isEqualTo(10);
+    }
+
+    @Test
     void shouldCountFromTheLogStartWhenTheAppsGroupNeverCommitted() {
         produce(usage, 1, 3);
 
@@ -127,6 +149,23 @@ class LagMonitorIT {
                 new StringSerializer())) {
             IntStream.range(0, count).forEach(i -> producer.send(new ProducerRecord<>(topic, partition, "k", "v" + i)));
             producer.flush();
+        }
+    }
+
+    /** {@code transactions} transactions of {@code size} records each: offsets 0..size-1, a marker, and so on. */
+    private void produceInTransactions(final String topic, final int partition, final int transactions,
+                                       final int size) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, prefix + "tx"), new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            for (int t = 0; t < transactions; t++) {
+                producer.beginTransaction();
+                for (int i = 0; i < size; i++) {
+                    producer.send(new ProducerRecord<>(topic, partition, "k", "v" + i));
+                }
+                producer.commitTransaction();
+            }
         }
     }
 
