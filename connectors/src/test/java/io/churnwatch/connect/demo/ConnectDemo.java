@@ -10,6 +10,7 @@ import io.churnwatch.connect.webhook.FlakyReceiver;
 import io.churnwatch.embedded.EmbeddedKafka;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.runtime.KafkaOffsets;
+import io.churnwatch.runtime.VisibleLag;
 import io.churnwatch.signals.ChurnRiskAlert;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
@@ -26,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The Connect demo: the demo's history replayed through churnwatch on an embedded broker and registry, then the
@@ -146,20 +146,14 @@ public final class ConnectDemo {
                 "%nOne POST the CRM received (Idempotency-Key %s):%n  %s%n", first.getKey(), first.getValue()));
     }
 
-    /**
-     * Records of the sinks' topics after what each sink group committed. Not end offset minus committed offset:
-     * churnwatch writes in transactions, and a sink that delivered everything has committed the offset after its
-     * last record, which is one before the end offset when the partition ends with a commit marker.
-     */
+    /** Records the sink groups have not delivered, as churnwatch's lag gauges count them (records, not offsets). */
     private static long undelivered(final ReplayedRun run, final List<ShippedConnector> sinks) {
-        try (KafkaOffsets offsets = new KafkaOffsets(run.clientProperties(), Duration.ofSeconds(10))) {
+        try (KafkaOffsets offsets = new KafkaOffsets(run.clientProperties(), Duration.ofSeconds(10));
+             VisibleLag visible = new VisibleLag(run.clientProperties())) {
             long total = 0;
             for (final ShippedConnector sink : sinks) {
-                final Map<TopicPartition, Long> committed = offsets.committed("connect-" + sink.name());
-                final List<? extends ConsumerRecord<String, ?>> records = sink.config().get("topics")
-                        .equals(run.alertsTopic()) ? run.outputs().alerts() : run.outputs().health();
-                total += records.stream().filter(r -> r.offset() >= committed.getOrDefault(
-                        new TopicPartition(r.topic(), r.partition()), 0L)).count();
+                total += visible.settle(offsets.lag("connect-" + sink.name(), List.of(sink.config().get("topics"))))
+                        .values().stream().mapToLong(Long::longValue).sum();
             }
             return total;
         }

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * broker and registry, its alert topic read by a real distributed Connect worker (plugin from the packaged plugin
  * directory, values through {@code ChurnwatchAvroConverter}) and POSTed to a local receiver that answers 500s, 429
  * with Retry-After, slow answers and dropped connections on the way, and 400 to every version of one alert. The
- * worker is stopped a third of the way through and a new one takes over.
+ * first worker, a JVM of its own, is killed (SIGKILL, as a crashed machine) a third of the way through, and a new
+ * one takes over from the offsets it last committed.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +55,8 @@ class WebhookSinkIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String CONNECTOR = "crm-webhook";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Small batches, so that a worker killed mid-delivery dies between them. */
+    private static final Map<String, String> SMALL_BATCHES = Map.of("consumer.max.poll.records", "5");
 
     private final EmbeddedKafka kafka;
     private final String cluster = "connect-" + UUID.randomUUID().toString().substring(0, 8);
@@ -62,7 +65,7 @@ class WebhookSinkIT {
     private List<ConsumerRecord<String, ChurnRiskAlert>> alerts;
     private String refusedAlertId;
     private String dlqTopic;
-    private int acceptedWhenStopped;
+    private int acceptedWhenKilled;
     private ConnectWorker worker;
 
     WebhookSinkIT(final EmbeddedKafka kafka) {
@@ -70,7 +73,7 @@ class WebhookSinkIT {
     }
 
     @BeforeAll
-    void deliverAHistorysAlertsThroughAWorkerThatIsReplacedHalfway() throws InterruptedException {
+    void deliverAHistorysAlertsThroughAWorkerThatIsKilledOnTheWay() throws InterruptedException {
         run = ReplayedRun.of(kafka, "webhook", HISTORY);
         alerts = run.outputs().alerts();
         refusedAlertId = alerts.get(alerts.size() / 2).value().getAlertId();
@@ -80,27 +83,27 @@ class WebhookSinkIT {
                 .then(3, status(500)).then(tooMany("1"), slow(1_500), reset(), status(503));
 
         final long started = System.nanoTime();
-        worker = startWorker();
-        worker.putConnector(CONNECTOR, connectorConfig(run.alertsTopic()));
-        await("a third delivered").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
-                .until(() -> receiver.accepted().size() >= expectedKeys().size() / 3);
-        worker.close();
-        acceptedWhenStopped = receiver.accepted().size();
+        try (ConnectWorker doomed = ConnectWorker.startProcess(kafka.bootstrapServers(), cluster, run.registryUrl(),
+                SMALL_BATCHES)) {
+            doomed.putConnector(CONNECTOR, connectorConfig(run.alertsTopic()));
+            await("a third delivered").atMost(TIMEOUT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> receiver.accepted().size() >= expectedKeys().size() / 3);
+            doomed.kill();
+        }
+        acceptedWhenKilled = receiver.accepted().size();
         receiver.then(status(502), tooMany("0"), reset());
         worker = startWorker();
         await("every alert delivered").atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> receiver.accepted().size() >= expectedKeys().size());
         final double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "WebhookSinkIT: %d alert records, %d accepted, %d requests (%d duplicates "
-                        + "answered as such, %d refused), %d accepted when the first worker stopped, %.1f s%n",
+                        + "answered as such, %d refused), %d accepted when the first worker was killed, %.1f s%n",
                 alerts.size(), receiver.accepted().size(), receiver.requests().size(), receiver.duplicates(),
-                receiver.refused(), acceptedWhenStopped, seconds);
+                receiver.refused(), acceptedWhenKilled, seconds);
     }
 
     private ConnectWorker startWorker() {
-        // Small batches, so that a worker stopped mid-delivery stops between them.
-        return ConnectWorker.start(kafka.bootstrapServers(), cluster, run.registryUrl(),
-                Map.of("consumer.max.poll.records", "5"));
+        return ConnectWorker.start(kafka.bootstrapServers(), cluster, run.registryUrl(), SMALL_BATCHES);
     }
 
     private Map<String, String> connectorConfig(final String topic) {
@@ -148,8 +151,8 @@ class WebhookSinkIT {
     }
 
     @Test
-    void shouldAcceptEveryVersionOfEveryAlertWhenTheReceiverFailedAndTheWorkerWasReplaced() {
-        assertThat(acceptedWhenStopped).as("the first worker stopped mid-delivery")
+    void shouldAcceptEveryVersionOfEveryAlertWhenTheReceiverFailedAndTheWorkerWasKilled() {
+        assertThat(acceptedWhenKilled).as("the first worker killed mid-delivery")
                 .isPositive().isLessThan(expectedKeys().size());
         assertThat(receiver.requests().size()).as("faults were met and retried")
                 .isGreaterThan(receiver.accepted().size() + receiver.refused());
