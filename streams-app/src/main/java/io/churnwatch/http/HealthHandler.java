@@ -2,6 +2,7 @@ package io.churnwatch.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.churnwatch.ops.ClusterContact;
 import io.churnwatch.ops.LagSnapshot;
 import io.churnwatch.ops.LocalStores;
 import java.io.IOException;
@@ -18,11 +19,12 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  * {@code GET /health/live} and {@code GET /health/ready}, for an orchestrator's probes.
  *
  * <p>Live (200) unless Kafka Streams is in ERROR: a process whose pipeline failed should be restarted.
- * Ready (200) only when Kafka Streams is RUNNING and the account stores can be queried, else 503 — while
- * starting, restoring state or rebalancing. Both answer a JSON body: {@code status} (UP/DOWN), the Streams
- * {@code state} (STARTING before the pipeline exists), and for readiness whether the stores are queryable,
- * each stream thread with its state and task counts, and the consumer lag as last read (per group: total and
- * per topic).
+ * Ready (200) only when Kafka Streams is RUNNING, the account stores can be queried and the cluster answered the
+ * last lag read, else 503 — while starting, restoring state or rebalancing, and while the brokers are unreachable
+ * (Kafka Streams stays RUNNING then, see {@link io.churnwatch.ops.ClusterContact}). Both answer a JSON body:
+ * {@code status} (UP/DOWN), the Streams {@code state} (STARTING before the pipeline exists), and for readiness
+ * whether the stores are queryable, {@code cluster} ({@code reachable}, or since when and why not), each stream
+ * thread with its state and task counts, and the consumer lag as last read (per group: total and per topic).
  */
 final class HealthHandler implements HttpHandler {
 
@@ -33,7 +35,8 @@ final class HealthHandler implements HttpHandler {
     }
 
     /** The body of a readiness answer. */
-    record Readiness(String status, String state, boolean storesQueryable, List<ThreadView> threads, LagView lag) {
+    record Readiness(String status, String state, boolean storesQueryable, String cluster, List<ThreadView> threads,
+                     LagView lag) {
     }
 
     record ThreadView(String name, String state, int activeTasks, int standbyTasks) {
@@ -68,15 +71,16 @@ final class HealthHandler implements HttpHandler {
     private Readiness readiness() {
         final Optional<Attachment> attached = attachment.get();
         if (attached.isEmpty()) {
-            return new Readiness("DOWN", "STARTING", false, List.of(), null);
+            return new Readiness("DOWN", "STARTING", false, null, List.of(), null);
         }
         final KafkaStreams streams = attached.get().streams();
         final KafkaStreams.State state = streams.state();
         final boolean queryable = state == KafkaStreams.State.RUNNING && queryable(streams);
+        final ClusterContact contact = attached.get().monitoring().clusterContact();
         final List<ThreadView> threads = state.isRunningOrRebalancing()
                 ? streams.metadataForLocalThreads().stream().map(ThreadView::of).toList() : List.of();
-        return new Readiness(queryable ? "UP" : "DOWN", state.name(), queryable, threads,
-                lag(attached.get().monitoring().lag(), attached.get().monitoring().lagGroups()));
+        return new Readiness(queryable && contact.reachable() ? "UP" : "DOWN", state.name(), queryable,
+                contact.describe(), threads, lag(attached.get().monitoring().lag(), attached.get().monitoring().lagGroups()));
     }
 
     private static boolean queryable(final KafkaStreams streams) {

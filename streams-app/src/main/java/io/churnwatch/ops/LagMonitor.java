@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * {@code lag.watch.groups} (a CRM sink, say) on the topics it has committed offsets for, typically
  * churnwatch's outputs: a group that committed nothing yet has no rows. A watched group's lag counts records, not
  * offsets ({@link VisibleLag}): churnwatch's outputs are transactional, and a sink that delivered everything must
- * show 0, not the commit markers after its last record. A failed read keeps the previous values
- * and counts {@code churnwatch.consumer.lag.refresh.failures}.
+ * show 0, not the commit markers after its last record. A failed read keeps the previous values,
+ * counts {@code churnwatch.consumer.lag.refresh.failures} and marks the cluster unreachable ({@link #contact()},
+ * which readiness reports) until a read succeeds again.
  */
 public final class LagMonitor implements AutoCloseable {
 
@@ -49,6 +50,7 @@ public final class LagMonitor implements AutoCloseable {
     private final MultiGauge gauge;
     private final Clock clock;
     private volatile LagSnapshot last = LagSnapshot.NONE;
+    private volatile ClusterContact contact = ClusterContact.REACHABLE;
 
     LagMonitor(final KafkaOffsets offsets, final VisibleLag visible, final ChurnConfig config,
                final ChurnMetrics metrics, final Clock clock) {
@@ -86,7 +88,9 @@ public final class LagMonitor implements AutoCloseable {
                             Integer.toString(partition.partition())), records))));
             gauge.register(rows, true);
             last = new LagSnapshot(clock.instant(), groups);
+            contact = ClusterContact.REACHABLE;
         } catch (final KafkaException e) {
+            contact = contact.failed(clock.instant(), e.getMessage());
             failures.increment();
             LOG.warn("Cannot read consumer lag; the lag gauges keep their last values: {}", e.getMessage());
         }
@@ -95,6 +99,11 @@ public final class LagMonitor implements AutoCloseable {
     /** The lag as last read. */
     public LagSnapshot snapshot() {
         return last;
+    }
+
+    /** Whether the cluster answered this monitor's last read. */
+    public ClusterContact contact() {
+        return contact;
     }
 
     /** The groups this monitor reads: churnwatch's own first. */

@@ -91,6 +91,11 @@ public final class Monitoring implements AutoCloseable {
         return lag.snapshot();
     }
 
+    /** Whether the cluster answered the last lag read. */
+    public ClusterContact clusterContact() {
+        return lag.contact();
+    }
+
     /** The consumer groups whose lag is read, churnwatch's own first. */
     public List<String> lagGroups() {
         return lag.groups();

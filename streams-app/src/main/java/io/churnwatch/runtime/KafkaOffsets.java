@@ -154,8 +154,11 @@ public final class KafkaOffsets implements AutoCloseable {
     private <T> T get(final org.apache.kafka.common.KafkaFuture<T> future) {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (final ExecutionException | TimeoutException e) {
+        } catch (final ExecutionException e) {
             throw new KafkaException("cannot read offsets: " + e.getMessage(), e);
+        } catch (final TimeoutException e) {
+            throw new KafkaException("cannot read offsets: no answer from the cluster within " + timeout.toMillis()
+                    + " ms", e);
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while reading offsets", e);
