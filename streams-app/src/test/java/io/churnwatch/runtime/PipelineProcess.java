@@ -20,11 +20,13 @@ import java.util.Properties;
  * <pid>}: the child reads the settings (a properties file of churnwatch configuration keys, Kafka Streams keys
  * passing through), builds the pipeline as {@link PipelineHarness} does in process, and runs it until it is
  * killed. When the launching JVM is gone the child closes the pipeline and exits, so a failed test run leaves no
- * pipeline behind.
+ * pipeline behind. It marks in its log when a deadline sweep is left unfinished and when it is done.
  */
 public final class PipelineProcess {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    static final String SWEEP_UNFINISHED = "PipelineProcess: a sweep is unfinished";
+    static final String SWEEPS_DONE = "PipelineProcess: no sweep is unfinished";
 
     private PipelineProcess() {
     }
@@ -41,8 +43,32 @@ public final class PipelineProcess {
         }
         final ChurnPipeline pipeline = PipelineHarness.pipeline(new ChurnConfig(settings));
         launcher.get().onExit().thenRun(() -> pipeline.close(CLOSE_TIMEOUT));
+        final Thread sweepMarks = new Thread(() -> markSweeps(pipeline), "sweep-marks");
+        sweepMarks.setDaemon(true);
+        sweepMarks.start();
         pipeline.start();
         pipeline.awaitStop();
+    }
+
+    /**
+     * Prints {@link #SWEEP_UNFINISHED} when a deadline sweep is left unfinished between punctuations and
+     * {@link #SWEEPS_DONE} when none is any more, so that a test reading the log can kill the process mid-sweep.
+     */
+    private static void markSweeps(final ChurnPipeline pipeline) {
+        boolean sweeping = false;
+        while (!Thread.currentThread().isInterrupted()) {
+            final boolean now = pipeline.sweeping();
+            if (now != sweeping) {
+                System.out.println(now ? SWEEP_UNFINISHED : SWEEPS_DONE);
+                System.out.flush();
+                sweeping = now;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (final InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /**
