@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AclsCommand.class,
             ConfigCommand.class,
             DevStackCommand.class,
             GenerateCommand.class,

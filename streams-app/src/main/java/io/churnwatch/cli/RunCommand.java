@@ -4,6 +4,7 @@ import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.http.OpsServer;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.ops.Monitoring;
+import io.churnwatch.runtime.AccessCheck;
 import io.churnwatch.runtime.ChurnPipeline;
 import io.churnwatch.runtime.ClientSettings;
 import io.churnwatch.runtime.Preflight;
@@ -64,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
         final SchemaRegistryClient registry = Registries.client(config);
         Preflight.registry(registry, config.schemaRegistryUrl());
         provisionTopics(config, timeout, out);
+        AccessCheck.topics(StreamsSettings.clientProperties(config), config, timeout);
 
         final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         final ChurnMetrics metrics = new ChurnMetrics(prometheus);
@@ -87,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
                 pipeline.awaitStop();
                 if (pipeline.failed()) {
-                    throw new StartupException("churnwatch stopped after a failure; see the log above");
+                    throw new StartupException("churnwatch stopped after a failure: "
+                            + pipeline.failureCause().orElse("see the log above"));
                 }
                 return 0;
             } finally {

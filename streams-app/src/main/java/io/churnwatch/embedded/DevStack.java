@@ -24,10 +24,20 @@ public final class DevStack implements AutoCloseable {
      * @throws IllegalStateException when either cannot start; whatever did start is stopped again
      */
     public static DevStack start() {
+        return start(null);
+    }
+
+    /**
+     * Starts the broker, secure with {@code superUser} as its super user (SASL_PLAINTEXT, SCRAM-SHA-512, ACLs) unless
+     * it is null, and the registry.
+     *
+     * @throws IllegalStateException when either cannot start; whatever did start is stopped again
+     */
+    public static DevStack start(final ScramLogin superUser) {
         final CompletableFuture<EmbeddedRegistry> registry = CompletableFuture.supplyAsync(EmbeddedRegistry::start);
         final EmbeddedKafka kafka;
         try {
-            kafka = EmbeddedKafka.start();
+            kafka = EmbeddedKafka.builder().superUser(superUser).start();
         } catch (final RuntimeException e) {
             registry.thenAccept(EmbeddedRegistry::close);
             throw e;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * next start, so data survives a restart). Offsets and transaction-state topics have one replica, so
  * transactional producers and {@code exactly_once_v2} Kafka Streams applications run on it; consumer groups
  * rebalance without the usual initial delay. It is meant for the dev stack, the demo and integration tests,
- * never for production data.
+ * never for production data. {@link Builder#superUser} makes it a secure broker: SASL_PLAINTEXT with SCRAM-SHA-512
+ * and ACLs, as a shared production cluster is run.
  *
  * <p>Usage: {@code try (EmbeddedKafka kafka = EmbeddedKafka.start()) { ... kafka.bootstrapServers() ... }}.
  */
@@ -46,14 +48,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path logDir;
     private final boolean ownsLogDir;
     private final String bootstrapServers;
+    private final ScramLogin superUser;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafka(final KafkaRaftServer server, final Path logDir, final boolean ownsLogDir,
-                          final String bootstrapServers) {
+                          final String bootstrapServers, final ScramLogin superUser) {
         this.server = server;
         this.logDir = logDir;
         this.ownsLogDir = ownsLogDir;
         this.bootstrapServers = bootstrapServers;
+        this.superUser = superUser;
     }
 
     /** Starts a broker on free ports whose logs live in a new temporary directory, deleted on {@link #close()}. */
@@ -75,6 +79,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Client settings with every right on this cluster: {@code bootstrap.servers}, and on a secure broker the super
+     * user's SASL login.
+     */
+    public Properties adminProperties() {
+        final Properties props = superUser == null ? new Properties() : superUser.clientProperties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
     /** The directory holding the metadata and topic logs. */
     public Path logDir() {
         return logDir;
@@ -87,7 +101,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the given topics, waiting until they exist; a topic that already exists is an error. */
     public void createTopics(final Collection<NewTopic> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminProperties())) {
             admin.createTopics(topics).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (final ExecutionException e) {
             throw new KafkaException("Could not create topics " + topics + ": " + e.getCause().getMessage(),
@@ -139,12 +153,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         for (int attempt = 1; ; attempt++) {
             final int brokerPort = options.brokerPort > 0 ? options.brokerPort : FreePorts.find();
-            final KafkaConfig config = KraftSettings.config(dir, brokerPort, FreePorts.find(), options.overrides);
-            KraftSettings.formatIfNew(config, dir);
+            final KafkaConfig config = KraftSettings.config(dir, brokerPort, FreePorts.find(), options.overrides,
+                    options.superUser);
+            KraftSettings.formatIfNew(config, dir, options.superUser);
             final KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
                 server.startup();
-                return new EmbeddedKafka(server, dir, ownsDir, "127.0.0.1:" + brokerPort);
+                return new EmbeddedKafka(server, dir, ownsDir, "127.0.0.1:" + brokerPort, options.superUser);
             } catch (final RuntimeException e) {
                 stop(server);
                 if (!causedByBindException(e) || attempt >= START_ATTEMPTS) {
@@ -202,6 +217,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         private Path logDir;
         private int brokerPort;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private ScramLogin superUser;
 
         private Builder() {
         }
@@ -218,6 +234,15 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalArgumentException("broker port must be between 1 and 65535, got " + port);
             }
             this.brokerPort = port;
+            return this;
+        }
+
+        /**
+         * Clients must log in with SCRAM-SHA-512 over SASL_PLAINTEXT and are authorized by ACLs (StandardAuthorizer);
+         * {@code user} is the super user, its credential stored when the log directory is formatted.
+         */
+        public Builder superUser(final ScramLogin user) {
+            this.superUser = user;
             return this;
         }
 

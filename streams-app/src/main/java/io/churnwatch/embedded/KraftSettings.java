@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -30,19 +31,26 @@ final class KraftSettings {
     private KraftSettings() {
     }
 
-    /** The configuration of a broker+controller on 127.0.0.1 keeping its logs in {@code dir}. */
+    /**
+     * The configuration of a broker+controller on 127.0.0.1 keeping its logs in {@code dir}; with a {@code superUser},
+     * clients must log in with SCRAM-SHA-512 over SASL_PLAINTEXT and are authorized by ACLs.
+     */
     static KafkaConfig config(final Path dir, final int brokerPort, final int controllerPort,
-                              final Map<String, String> overrides) {
+                              final Map<String, String> overrides, final ScramLogin superUser) {
         final Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(NODE_ID));
         props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER
+        final String clients = superUser == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        props.put("listeners", clients + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER
                 + "://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("advertised.listeners", clients + "://127.0.0.1:" + brokerPort);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", clients + ":" + clients + "," + CONTROLLER_LISTENER + ":" + clients);
+        props.put("inter.broker.listener.name", clients);
+        if (superUser != null) {
+            secure(props, superUser);
+        }
         props.put("log.dirs", dir.toString());
         props.put("metadata.log.dir", dir.toString());
         // One node: every internal topic has one replica; one partition each keeps first use fast.
@@ -67,8 +75,31 @@ final class KraftSettings {
         return KafkaConfig.fromProps(props, false);
     }
 
-    /** Formats {@code dir} for a new single-node cluster; a directory formatted before is left as it is. */
-    static void formatIfNew(final KafkaConfig config, final Path dir) {
+    /**
+     * SCRAM-SHA-512 for clients and for the broker's own connections, the super user's credential written into the
+     * metadata when the directory is formatted ({@link #formatIfNew}); PLAIN with a static user on the controller
+     * listener, since a controller cannot check SCRAM before it has read the metadata; the StandardAuthorizer, which
+     * denies whatever no ACL allows, except to the super user.
+     */
+    private static void secure(final Properties props, final ScramLogin superUser) {
+        props.put("sasl.enabled.mechanisms", ScramLogin.MECHANISM);
+        props.put("sasl.mechanism.inter.broker.protocol", ScramLogin.MECHANISM);
+        props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                superUser.jaas("org.apache.kafka.common.security.scram.ScramLoginModule", ""));
+        props.put("sasl.mechanism.controller.protocol", "PLAIN");
+        props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        props.put("listener.name.controller.plain.sasl.jaas.config",
+                superUser.jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
+                        " user_" + superUser.user() + "=\"" + superUser.password() + "\""));
+        props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        props.put("super.users", "User:" + superUser.user());
+    }
+
+    /**
+     * Formats {@code dir} for a new single-node cluster, with the SCRAM credential of {@code superUser} if there is
+     * one; a directory formatted before is left as it is.
+     */
+    static void formatIfNew(final KafkaConfig config, final Path dir, final ScramLogin superUser) {
         if (Files.exists(dir.resolve(META_PROPERTIES))) {
             return;
         }
@@ -79,6 +110,10 @@ final class KraftSettings {
                 .setControllerListenerName(CONTROLLER_LISTENER)
                 .setMetadataLogDirectory(config.metadataLogDir())
                 .addDirectory(dir.toString());
+        if (superUser != null) {
+            formatter.setScramArguments(List.of(ScramLogin.MECHANISM + "=[name=" + superUser.user() + ",password="
+                    + superUser.password() + "]"));
+        }
         try {
             formatter.run();
         } catch (final Exception e) {

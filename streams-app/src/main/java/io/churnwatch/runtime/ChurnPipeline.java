@@ -8,11 +8,13 @@ import io.churnwatch.topology.ChurnTopology;
 import io.churnwatch.topology.Rejections;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,15 @@ public final class ChurnPipeline implements AutoCloseable {
     private final KafkaStreams streams;
     private final ChurnMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final String applicationId;
+    private volatile Throwable failure;
 
-    private ChurnPipeline(final KafkaStreams streams, final ChurnMetrics metrics) {
+    private ChurnPipeline(final KafkaStreams streams, final ChurnMetrics metrics, final String applicationId) {
         this.streams = streams;
         this.metrics = metrics;
+        this.applicationId = applicationId;
         streams.setUncaughtExceptionHandler(e -> {
+            failure = e;
             LOG.error("A stream thread failed; shutting churnwatch down", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
@@ -62,7 +68,7 @@ public final class ChurnPipeline implements AutoCloseable {
                 config.getString(ChurnConfig.TOPIC_TICKETS), config.getString(ChurnConfig.TOPIC_BILLING),
                 config.getString(ChurnConfig.TOPIC_ACCOUNTS)), Rejections.ALL);
         return new ChurnPipeline(new KafkaStreams(ChurnTopology.build(config, topics, metrics), streamsSettings),
-                metrics);
+                metrics, streamsSettings.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId()));
     }
 
     public KafkaStreams streams() {
@@ -78,7 +84,8 @@ public final class ChurnPipeline implements AutoCloseable {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
             if (stopped.getCount() == 0 || !streams.state().isRunningOrRebalancing()) {
-                throw new StartupException("churnwatch stopped while starting (state " + streams.state() + ")");
+                throw new StartupException("churnwatch stopped while starting (state " + streams.state() + ")"
+                        + failureCause().map(cause -> ": " + cause).orElse(""));
             }
             if (System.nanoTime() > deadline) {
                 throw new StartupException("churnwatch did not reach RUNNING within " + timeout.toSeconds()
@@ -100,6 +107,12 @@ public final class ChurnPipeline implements AutoCloseable {
     public boolean sweeping() {
         final Gauge pending = metrics.registry().find(ChurnTopology.SWEEPS_PENDING_GAUGE).gauge();
         return pending != null && pending.value() > 0;
+    }
+
+    /** Why a stream thread failed, in one line (a refused ACL names its resource); empty while none did. */
+    public Optional<String> failureCause() {
+        final Throwable failed = failure;
+        return failed == null ? Optional.empty() : Optional.of(FailureCause.describe(failed, applicationId));
     }
 
     /** Whether it stopped because of a failure rather than a close. */

@@ -12,10 +12,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
 
 /**
  * Checks, before anything starts, that the Kafka cluster and the schema registry answer, so that a wrong
- * address is one clear line at start-up rather than a client retrying silently forever.
+ * address or a refused login is one clear line at start-up rather than a client retrying silently forever.
  */
 public final class Preflight {
 
@@ -35,7 +36,15 @@ public final class Preflight {
         try (Admin admin = Admin.create(props)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (final TimeoutException | ExecutionException e) {
+        } catch (final ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw new StartupException("the Kafka cluster at " + servers + " refused the login ("
+                        + refused.getMessage() + "); check sasl.jaas.config, sasl.mechanism and security.protocol",
+                        refused);
+            }
+            throw new ClusterUnreachableException("cannot reach the Kafka cluster at " + servers + " within "
+                    + timeout.toSeconds() + " s (" + rootMessage(e) + ")", e);
+        } catch (final TimeoutException e) {
             throw new ClusterUnreachableException("cannot reach the Kafka cluster at " + servers + " within "
                     + timeout.toSeconds() + " s (" + rootMessage(e) + ")", e);
         } catch (final InterruptedException e) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,9 +24,17 @@ public final class TopicDump {
 
     /** The topic's records, partition by partition, with string keys and raw values. */
     public static List<ConsumerRecord<String, byte[]>> read(final String bootstrapServers, final String topic) {
-        final Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "dump-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        final Properties client = new Properties();
+        client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return read(client, topic);
+    }
+
+    /** The topic's records as a client of {@code client} (bootstrap servers, and a login if needed) reads them. */
+    public static List<ConsumerRecord<String, byte[]>> read(final Properties client, final String topic) {
+        final Properties settings = new Properties();
+        settings.putAll(client);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "dump-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic, LIMIT).stream()
