@@ -29,7 +29,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * Runs churnwatch on the embedded broker and registry for integration tests.
+ * Runs churnwatch on a broker and registry for integration tests: the embedded ones, or any reached by address
+ * (containers, say).
  *
  * <p>A harness is a scope of its own on the shared broker: its input topics ({@code <prefix>usage}, ...) are shared
  * by every run of the scope, and each run (a label) has its own output topics ({@code <prefix><label>-alerts},
@@ -45,7 +46,6 @@ public final class PipelineHarness implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long ONE_SEGMENT_MS = Duration.ofDays(365L * 100).toMillis();
 
-    private final EmbeddedKafka kafka;
     private final String bootstrapServers;
     private final String registryUrl;
     private final String prefix;
@@ -55,14 +55,27 @@ public final class PipelineHarness implements AutoCloseable {
     private final BrokerView broker;
 
     /**
+     * A scope on the embedded broker and registry.
+     *
      * @param name a readable start of the scope's prefix; a random suffix makes it unique on the shared broker
      * @param partitions partitions of every topic the runs create
      */
     public PipelineHarness(final EmbeddedKafka kafka, final EmbeddedRegistry registry, final String name,
                     final int partitions) {
-        this.kafka = kafka;
-        this.bootstrapServers = kafka.bootstrapServers();
-        this.registryUrl = registry.url();
+        this(kafka.bootstrapServers(), registry.url(), name, partitions);
+    }
+
+    /**
+     * A scope on the broker at {@code bootstrapServers} and the registry at {@code registryUrl}; topics are created
+     * through an Admin client.
+     *
+     * @param name a readable start of the scope's prefix; a random suffix makes it unique on the shared broker
+     * @param partitions partitions of every topic the runs create
+     */
+    public PipelineHarness(final String bootstrapServers, final String registryUrl, final String name,
+                    final int partitions) {
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
         this.prefix = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         this.partitions = partitions;
         this.broker = new BrokerView(clientProperties());
@@ -111,9 +124,11 @@ public final class PipelineHarness implements AutoCloseable {
      */
     public ChurnConfig run(final Map<String, String> settings) {
         final ChurnConfig config = new ChurnConfig(settings);
-        kafka.createTopics(List.of(new NewTopic(config.getString(ChurnConfig.TOPIC_HEALTH), partitions, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.SEGMENT_MS_CONFIG, Long.toString(ONE_SEGMENT_MS)))));
+        try (KafkaOffsets admin = new KafkaOffsets(clientProperties(), CLIENT_TIMEOUT)) {
+            admin.createTopics(List.of(new NewTopic(config.getString(ChurnConfig.TOPIC_HEALTH), partitions, (short) 1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(ONE_SEGMENT_MS)))));
+        }
         try (TopicProvisioner provisioner = TopicProvisioner.create(config, CLIENT_TIMEOUT)) {
             final TopicReport report = provisioner.create();
             if (!report.ok()) {
