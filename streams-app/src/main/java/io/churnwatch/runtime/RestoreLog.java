@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs each state restore from a changelog: which store and partition, how many records, and how long it took.
+ * Logs each state restore from a changelog that has records to restore: which store and partition, how many
+ * records, and how long it took (an empty changelog, the usual case at a first start, is not worth a line).
  * A restore is why an instance is not ready for minutes after a crash or on a new machine; Kafka Streams logs it at
  * INFO among thousands of other lines (churnwatch keeps Kafka at WARN), so it is churnwatch's own line.
  */
@@ -22,6 +23,9 @@ final class RestoreLog implements StateRestoreListener {
     @Override
     public void onRestoreStart(final TopicPartition changelog, final String store, final long startingOffset,
                                final long endingOffset) {
+        if (endingOffset <= startingOffset) {
+            return;
+        }
         started.put(changelog, System.nanoTime());
         LOG.info("Restoring {} partition {} from its changelog: up to {} records", store, changelog.partition(),
                 endingOffset - startingOffset);
@@ -36,14 +40,17 @@ final class RestoreLog implements StateRestoreListener {
     @Override
     public void onRestoreEnd(final TopicPartition changelog, final String store, final long totalRestored) {
         final Long begin = started.remove(changelog);
-        LOG.info("Restored {} partition {}: {} records in {} ms", store, changelog.partition(), totalRestored,
-                begin == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+        if (begin != null) {
+            LOG.info("Restored {} partition {}: {} records in {} ms", store, changelog.partition(), totalRestored,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+        }
     }
 
     @Override
     public void onRestoreSuspended(final TopicPartition changelog, final String store, final long totalRestored) {
-        started.remove(changelog);
-        LOG.info("Restore of {} partition {} suspended after {} records (the task moved)", store,
-                changelog.partition(), totalRestored);
+        if (started.remove(changelog) != null) {
+            LOG.info("Restore of {} partition {} suspended after {} records (the task moved)", store,
+                    changelog.partition(), totalRestored);
+        }
     }
 }
