@@ -47,10 +47,10 @@ class ComposeConnectorsIT {
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("created connector from webhook-sink.json",
                 "created connector from postgres-alerts.json", "created connector from postgres-health.json");
-        final JsonNode webhook = worker.config("crm-webhook");
+        final JsonNode webhook = worker.awaitConfig("crm-webhook");
         assertThat(webhook.path("webhook.url").asText()).isEqualTo("http://crm:8080/churn-alerts");
         for (final String name : new String[] {"crm-webhook", "crm-postgres-alerts", "crm-postgres-health"}) {
-            assertThat(worker.config(name).path("errors.deadletterqueue.topic.replication.factor").asText())
+            assertThat(worker.awaitConfig(name).path("errors.deadletterqueue.topic.replication.factor").asText())
                     .as(name).isEqualTo("1");
         }
     }

@@ -20,6 +20,7 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.distributed.DistributedHerder;
+import org.awaitility.Awaitility;
 
 /**
  * A real distributed Connect worker, started from connect-runtime's main classes as {@code connect-distributed.sh}
@@ -181,6 +182,15 @@ public final class ConnectWorker implements AutoCloseable {
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The connector's configuration once the worker serves it: a create answers before the config is readable
+     * through every request (404 or 409 for a moment, seen in CI), so a test reading it right after waits here.
+     */
+    public JsonNode awaitConfig(final String name) {
+        return Awaitility.await("config of " + name).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> config(name), node -> !node.isMissingNode());
     }
 
     /** The REST API's base URL, without a trailing slash. */
