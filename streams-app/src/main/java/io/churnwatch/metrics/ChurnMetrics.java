@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  *   <li>{@code churnwatch.dlq.records{topic,reason}}: input records sent to the dead-letter topic;</li>
  *   <li>{@code churnwatch.late.records{topic}}: records older than the grace period (kept for last-seen time,
  *       not counted in windows);</li>
+ *   <li>{@code churnwatch.reordered.records{topic}}: records older than their account's clock but within the
+ *       grace period: counted in their day, evaluated at the clock. Zero in a replay; in a live run, the records a
+ *       stream task processed in another order than a replay would (its outputs differ from a replay's);</li>
  *   <li>{@code churnwatch.duplicate.records{topic}}: events delivered again (same eventId), applied once;</li>
  *   <li>{@code churnwatch.input.skipped{topic}}: records after the end of a replayed period;</li>
  *   <li>{@code churnwatch.alerts{signal,severity,status}}: alert records emitted;</li>
@@ -87,6 +90,7 @@ public final class ChurnMetrics {
     public void registerInputs(final Collection<String> topics, final Collection<String> reasons) {
         for (final String topic : topics) {
             late(topic, 0);
+            reordered(topic, 0);
             duplicate(topic, 0);
             skipped(topic, 0);
             reasons.forEach(reason -> deadLettered(topic, reason, 0));
@@ -112,6 +116,15 @@ public final class ChurnMetrics {
 
     private void late(final String topic, final double count) {
         counter("churnwatch.late.records", "Records later than the window grace", "topic", topic).increment(count);
+    }
+
+    public void reordered(final String topic) {
+        reordered(topic, 1);
+    }
+
+    private void reordered(final String topic, final double count) {
+        counter("churnwatch.reordered.records", "Records older than their account's clock, within the window grace",
+                "topic", topic).increment(count);
     }
 
     public void duplicate(final String topic) {

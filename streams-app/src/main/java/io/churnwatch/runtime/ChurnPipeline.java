@@ -75,6 +75,11 @@ public final class ChurnPipeline implements AutoCloseable {
         return streams;
     }
 
+    /** churnwatch's own meters of this pipeline. */
+    public ChurnMetrics metrics() {
+        return metrics;
+    }
+
     public void start() {
         streams.start();
     }

@@ -73,37 +73,37 @@ public final class AccountEngine {
                            final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
-        final boolean late = s.isLate(at, config.graceMillis());
+        final Outcome.Arrival arrival = s.arrival(at, config.graceMillis());
         s.advanceTo(at);
         final long day = Days.of(at);
         s.usage().seenAt(at);
         if (event.getFeature() != null && !event.getFeature().isEmpty()) {
             s.usage().featureUsed(event.getFeature(), day, config.maxFeatures());
         }
-        if (!late && event.getKind() == UsageKind.LOGIN) {
+        if (arrival != Outcome.Arrival.LATE && event.getKind() == UsageKind.LOGIN) {
             s.usage().countLogins(day, event.getQuantity());
         }
-        return evaluate(s, profile, cohorts, late, new ArrayList<>());
+        return evaluate(s, profile, cohorts, arrival, new ArrayList<>());
     }
 
     public Outcome onTicket(final AccountState state, final SupportTicketEvent event, final AccountProfile profile,
                             final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
-        final boolean late = s.isLate(at, config.graceMillis());
+        final Outcome.Arrival arrival = s.arrival(at, config.graceMillis());
         s.advanceTo(at);
         s.support().seen(event, at);
-        if (!late) {
+        if (arrival != Outcome.Arrival.LATE) {
             s.support().count(event, Days.of(at));
         }
-        return evaluate(s, profile, cohorts, late, new ArrayList<>());
+        return evaluate(s, profile, cohorts, arrival, new ArrayList<>());
     }
 
     public Outcome onBilling(final AccountState state, final BillingEvent event, final AccountProfile profile,
                              final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
-        final boolean late = s.isLate(at, config.graceMillis());
+        final Outcome.Arrival arrival = s.arrival(at, config.graceMillis());
         s.advanceTo(at);
         final boolean wasChurned = s.churned();
         final long mrrBefore = s.billing().mrrCents();
@@ -117,7 +117,7 @@ public final class AccountEngine {
             risk.closeAll(ev, mrrBefore, why, alerts);
             s.clearHealthHistory();
         }
-        return evaluate(s, profile, cohorts, late, alerts);
+        return evaluate(s, profile, cohorts, arrival, alerts);
     }
 
     /**
@@ -131,11 +131,11 @@ public final class AccountEngine {
     public Outcome onDeadline(final AccountState state, final AccountProfile profile, final Instant at,
                               final Cohorts cohorts) {
         if (state == null) {
-            return new Outcome(null, List.of(), Optional.empty(), OptionalLong.empty(), false);
+            return new Outcome(null, List.of(), Optional.empty(), OptionalLong.empty(), Outcome.Arrival.IN_ORDER);
         }
         state.fit(config);
         state.advanceTo(at.toEpochMilli());
-        return evaluate(state, profile, cohorts, false, new ArrayList<>());
+        return evaluate(state, profile, cohorts, Outcome.Arrival.IN_ORDER, new ArrayList<>());
     }
 
     /**
@@ -164,11 +164,11 @@ public final class AccountEngine {
     }
 
     private Outcome evaluate(final AccountState s, final AccountProfile profile, final Cohorts cohorts,
-                             final boolean late, final List<ChurnRiskAlert> alerts) {
+                             final Outcome.Arrival arrival, final List<ChurnRiskAlert> alerts) {
         final long now = s.clockMillis();
         cohorts.sync(s, profile, now);
         if (s.churned()) {
-            return new Outcome(s, alerts, Optional.empty(), OptionalLong.empty(), late);
+            return new Outcome(s, alerts, Optional.empty(), OptionalLong.empty(), arrival);
         }
         final Segment segment = segment(profile);
         final Trends trends = Trends.of(s, now, config);
@@ -195,7 +195,7 @@ public final class AccountEngine {
             next = earliestAfter(now, next, Days.start(ev.day() + 1));
         }
         return new Outcome(s, alerts, healthUpdate(s, health, now),
-                next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next), late);
+                next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next), arrival);
     }
 
     /** Records whether the rule's signal holds (ACCOUNT grouping), and since when, adding it to {@code holding}. */

@@ -185,9 +185,12 @@ public final class AccountState {
         return healthMax.max(today - days + 1, today + 1) - 1;
     }
 
-    /** True when a record at {@code millis} is older than the clock minus the grace period. */
-    boolean isLate(final long millis, final long graceMillis) {
-        return millis < clock - graceMillis;
+    /** How a record at {@code millis} stands to the clock, given the grace period. */
+    Outcome.Arrival arrival(final long millis, final long graceMillis) {
+        if (millis >= clock) {
+            return Outcome.Arrival.IN_ORDER;
+        }
+        return millis < clock - graceMillis ? Outcome.Arrival.LATE : Outcome.Arrival.BEHIND_CLOCK;
     }
 
     /** Moves the clock forward to {@code millis} (never back) and rolls every ring to the clock's day. */

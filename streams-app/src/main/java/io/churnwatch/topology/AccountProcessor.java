@@ -133,8 +133,10 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         final Outcome outcome = apply(caughtUp == null ? null : caughtUp.state(), record.value(), profile);
         emit(accountId, outcome);
         metrics.eventProcessed(topic);
-        if (outcome.late()) {
+        if (outcome.arrival() == Outcome.Arrival.LATE) {
             metrics.late(topic);
+        } else if (outcome.arrival() == Outcome.Arrival.BEHIND_CLOCK) {
+            metrics.reordered(topic);
         }
         save(accountId, before, outcome.state(), next(outcome, Long.MIN_VALUE));
         saveCohorts();

@@ -21,6 +21,7 @@ class ChurnMetricsTest {
         metrics.registerInputs(List.of("billing", "product-usage"), List.of("null-value", "key-mismatch"));
 
         assertThat(counter("churnwatch.late.records", "topic", "billing").count()).isZero();
+        assertThat(counter("churnwatch.reordered.records", "topic", "billing").count()).isZero();
         assertThat(counter("churnwatch.duplicate.records", "topic", "product-usage").count()).isZero();
         assertThat(counter("churnwatch.input.skipped", "topic", "billing").count()).isZero();
         assertThat(registry.find("churnwatch.dlq.records").counters()).hasSize(4)

@@ -19,7 +19,15 @@ class LatenessTest {
     void shouldNotFlagFirstRecordOfAccountAsLate() {
         final Scenario s = Scenario.defaults();
 
-        assertThat(s.logins(at(0, 8), 1).late()).isFalse();
+        assertThat(s.logins(at(0, 8), 1).arrival()).isEqualTo(Outcome.Arrival.IN_ORDER);
+    }
+
+    @Test
+    void shouldCallARecordInOrderWhenItIsAsOldAsTheAccountsClock() {
+        final Scenario s = Scenario.defaults();
+        s.logins(at(3, 8), 1);
+
+        assertThat(s.logins(at(3, 8), 1).arrival()).isEqualTo(Outcome.Arrival.IN_ORDER);
     }
 
     @Test
@@ -69,7 +77,7 @@ class LatenessTest {
 
         final Outcome outcome = s.logins(at(9, 20), 2);
 
-        assertThat(outcome.late()).isFalse();
+        assertThat(outcome.arrival()).isEqualTo(Outcome.Arrival.BEHIND_CLOCK);
         assertThat(loginsOn(s, 9)).isEqualTo(2);
         assertThat(loginsOn(s, 10)).isEqualTo(1);
         assertThat(s.state.clock()).isEqualTo(at(10, 6));

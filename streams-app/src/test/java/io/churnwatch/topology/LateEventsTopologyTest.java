@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Records that arrive after their account's clock moved on. Older than the clock minus the grace period
  * (window.grace, 1 day): counted in churnwatch.late.records{topic} and left out of windowed counts. Within it:
- * counted in their own day like any other record. Three tickets in a week open a TICKET_SPIKE, so whether the
- * third (out-of-order) ticket counted shows in the alerts.
+ * counted in their own day like any other record, and in churnwatch.reordered.records{topic}. Three tickets in a
+ * week open a TICKET_SPIKE, so whether the third (out-of-order) ticket counted shows in the alerts.
  */
 class LateEventsTopologyTest {
 
@@ -45,6 +45,17 @@ class LateEventsTopologyTest {
 
         assertThat(late("product-usage")).isEqualTo(1.0);
         assertThat(pipeline.counter("churnwatch.events.processed", "topic", "product-usage")).isEqualTo(2.0);
+    }
+
+    @Test
+    void shouldCountTheRecordAsReorderedWhenItIsBehindTheAccountsClockWithinTheGracePeriod() {
+        pipeline.send(login(ACCOUNT, at(10, 9)));
+        pipeline.send(login("other", at(9, 8)));
+
+        pipeline.send(login(ACCOUNT, at(9, 10)));
+
+        assertThat(pipeline.counter("churnwatch.reordered.records", "topic", "product-usage")).isEqualTo(1.0);
+        assertThat(late("product-usage")).isZero();
     }
 
     @Test
