@@ -2,9 +2,6 @@ package io.churnwatch.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
 import io.churnwatch.embedded.EmbeddedKafkaExtension;
@@ -26,8 +23,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
@@ -50,6 +53,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * added optional field {@code device}), registered under the topic's subject with BACKWARD compatibility on the
  * embedded registry. The pipeline, built on v1, meets the first v2 record in the middle of its input and keeps
  * processing: nothing is dead-lettered and its outputs are those of the same history written in v1 throughout.
+ *
+ * <p>And the other way round: churnwatch built with v2 (its {@code UsageEvent} class generated from v2, ahead of the
+ * class path of a JVM of its own, {@link PipelineProcess}) reads the history written in v1 throughout; the added
+ * field is then null, and the outputs are the v1 pipeline's.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +73,9 @@ class SchemaEvolutionIT {
     private PipelineHarness unchanged;
     private RunOutputs outputs;
     private RunOutputs reference;
+    private RunOutputs builtWithV2;
+    private Process v2App;
+    private String v2AppContract;
     private CompatibilityResult compatibility;
     private long written;
 
@@ -92,10 +102,28 @@ class SchemaEvolutionIT {
         unchanged.start(reference1);
         unchanged.awaitProcessed(reference1);
         reference = unchanged.outputs(reference1);
+
+        runPipelineBuiltWithVersionTwo();
+    }
+
+    /** A pipeline built with UsageEvent v2, in a JVM of its own, over the v1 history of the reference. */
+    private void runPipelineBuiltWithVersionTwo() throws IOException {
+        final Map<String, String> settings = unchanged.settings("v2-build");
+        final ChurnConfig config = unchanged.run(settings);
+        final Path dir = unchanged.stateDir("v2-build-process");
+        v2App = PipelineProcess.launch(settings, dir, List.of(UsageEventV2.compileClasses(dir.resolve("contract"))));
+        unchanged.awaitProcessed(config);
+        builtWithV2 = unchanged.outputs(config);
+        try (Stream<String> log = Files.lines(dir.resolve("pipeline.log"))) {
+            v2AppContract = log.filter(line -> line.startsWith(PipelineProcess.CONTRACT)).findFirst().orElse("none");
+        }
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws InterruptedException {
+        if (v2App != null) {
+            v2App.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
         for (final AutoCloseable closeable : new AutoCloseable[] {evolved, unchanged, registry}) {
             if (closeable != null) {
                 try {
@@ -124,11 +152,27 @@ class SchemaEvolutionIT {
         assertThat(outputs.healthByAccount()).isNotEmpty().isEqualTo(reference.healthByAccount());
     }
 
+    @Test
+    void shouldRunTheSecondPipelineOnVersionTwoWhenItsClassPathStartsWithTheGeneratedClass() {
+        assertThat(v2AppContract).startsWith(PipelineProcess.CONTRACT).endsWith(", " + UsageEventV2.FIELD + "]");
+    }
+
+    @Test
+    void shouldDeadLetterNothingWhenAPipelineBuiltWithVersionTwoReadsVersionOneRecords() {
+        assertThat(builtWithV2.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void shouldPublishTheVersionOneOutputsWhenAPipelineBuiltWithVersionTwoReadsVersionOneRecords() {
+        assertThat(builtWithV2.alertsByAccount()).isNotEmpty().isEqualTo(reference.alertsByAccount());
+        assertThat(builtWithV2.healthByAccount()).isNotEmpty().isEqualTo(reference.healthByAccount());
+    }
+
     /** The second half of the history: usage as v2 records (device "web"), the rest through the importer. */
     private void writeSecondHalfWithUsageV2(final ChurnConfig config) throws IOException, InterruptedException {
         final String topic = config.getString(ChurnConfig.TOPIC_USAGE);
         final String subject = topic + "-value";
-        final Schema v2 = versionTwo();
+        final Schema v2 = UsageEventV2.schema();
         // The subject holds v1 already: the first half was imported with it.
         final SchemaRegistryClient client = Registries.client(config);
         setCompatibility(subject, "BACKWARD");
@@ -169,17 +213,6 @@ class SchemaEvolutionIT {
         }
     }
 
-    /** UsageEvent with one more, optional field: what a producer team adds first. */
-    private static Schema versionTwo() throws IOException {
-        final ObjectMapper json = new ObjectMapper();
-        final ObjectNode schema = (ObjectNode) json.readTree(UsageEvent.getClassSchema().toString());
-        final ObjectNode device = ((ArrayNode) schema.get("fields")).addObject();
-        device.put("name", "device");
-        device.putArray("type").add("null").add("string");
-        device.putNull("default");
-        return new Schema.Parser().parse(json.writeValueAsString(schema));
-    }
-
     private static byte[] encode(final Schema v2, final int id, final UsageEvent event) {
         final GenericData data = new GenericData();
         data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
@@ -189,7 +222,7 @@ class SchemaEvolutionIT {
             record.put(field.name(), value instanceof Enum<?> e
                     ? new GenericData.EnumSymbol(v2.getField(field.name()).schema(), e.name()) : value);
         }
-        record.put("device", "web");
+        record.put(UsageEventV2.FIELD, "web");
         try {
             final ByteArrayOutputStream out = new ByteArrayOutputStream();
             WireFormat.writeHeader(out, id);
