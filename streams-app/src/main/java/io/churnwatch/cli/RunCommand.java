@@ -83,7 +83,11 @@ final class RunCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "HTTP on %s: /metrics, /health/live, /health/ready, /accounts/{id}/health, "
                         + "/accounts/at-risk%n", server.uri());
                 out.flush();
-                pipeline.awaitRunning(timeout.plus(Duration.ofMinutes(5)));
+                if (!pipeline.awaitRunning(timeout.plus(Duration.ofMinutes(5)))) {
+                    out.println("churnwatch stopped before it was running: a stop was asked for while starting");
+                    out.flush();
+                    return 0;
+                }
                 out.printf(Locale.ROOT, "churnwatch is running (application.id=%s, bootstrap.servers=%s); stop with "
                         + "Ctrl-C or SIGTERM%n", config.applicationId(), ClientSettings.bootstrapServers(config));
                 out.flush();

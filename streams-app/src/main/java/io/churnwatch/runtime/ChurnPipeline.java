@@ -37,6 +37,7 @@ public final class ChurnPipeline implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final String applicationId;
     private volatile Throwable failure;
+    private volatile boolean closeRequested;
 
     private ChurnPipeline(final KafkaStreams streams, final ChurnMetrics metrics, final String applicationId) {
         this.streams = streams;
@@ -84,10 +85,19 @@ public final class ChurnPipeline implements AutoCloseable {
         streams.start();
     }
 
-    /** Waits until every task is assigned and restored. @throws StartupException when it takes longer */
-    public void awaitRunning(final Duration timeout) throws InterruptedException {
+    /**
+     * Waits until every task is assigned and restored.
+     *
+     * @return true once running; false when {@link #close} was called first (a stop asked for while starting,
+     *         SIGTERM say: not a failure)
+     * @throws StartupException when it stopped for another reason, or takes longer than {@code timeout}
+     */
+    public boolean awaitRunning(final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (closeRequested && failure == null) {
+                return false;
+            }
             if (stopped.getCount() == 0 || !streams.state().isRunningOrRebalancing()) {
                 throw new StartupException("churnwatch stopped while starting (state " + streams.state() + ")"
                         + failureCause().map(cause -> ": " + cause).orElse(""));
@@ -98,6 +108,7 @@ public final class ChurnPipeline implements AutoCloseable {
             }
             stopped.await(100, TimeUnit.MILLISECONDS);
         }
+        return true;
     }
 
     /** Blocks until the pipeline stops (closed, or failed). */
@@ -130,6 +141,7 @@ public final class ChurnPipeline implements AutoCloseable {
      * remaining instances take over its tasks without waiting for a session timeout.
      */
     public void close(final Duration timeout) {
+        closeRequested = true;
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(timeout));
         stopped.countDown();

@@ -116,6 +116,25 @@ class RunCommandIT {
         assertThat(err.toString()).isEmpty();
     }
 
+    @Test
+    void shouldExitZeroWithoutAnErrorWhenStoppedWhileStarting() {
+        final CommandLine cli = Main.commandLine(environment());
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(own("run")));
+        // Printed once the pipeline is started and before it waits for its first assignment (seconds away).
+        await().atMost(TIMEOUT).until(() -> out.toString().contains("HTTP on ") || exit.isDone());
+
+        ((RunCommand) cli.getSubcommands().get("run").getCommand()).stop();
+
+        assertThat(exit).succeedsWithin(TIMEOUT).isEqualTo(0);
+        assertThat(out.toString()).as(err.toString()).contains("churnwatch stopped before it was running")
+                .doesNotContain("churnwatch is running");
+        assertThat(err.toString()).isEmpty();
+    }
+
     private Set<String> keys(final String topic) {
         return TopicDump.read(kafka.bootstrapServers(), prefix + topic).stream().map(ConsumerRecord::key)
                 .collect(Collectors.toSet());
