@@ -9,9 +9,11 @@ import io.churnwatch.runtime.TopicProvisioner;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * {@code churnwatch bench}, step by step, on a cluster and registry it is given (the CLI gives it the embedded dev
@@ -37,13 +39,17 @@ public final class Bench {
     public record Load(long events, long profiles, Duration took) {
     }
 
-    /** The replay of the loaded history through {@link Replay}. */
-    public record ReplayFigures(long records, Duration took) {
+    /** A replay of the loaded history through {@link Replay} on {@code threads} stream threads. */
+    public record ReplayFigures(long records, Duration took, int threads) {
+
+        public double recordsPerSecond() {
+            return records / Math.max(took.toMillis() / 1e3, 0.001);
+        }
     }
 
     /** Every figure of a run. */
     public record Report(Machine machine, BenchOptions options, Load load, ThroughputBench.Result throughput,
-                         ReplayFigures replay, LatencyBench.Result latency, List<SweepBench.SizeResult> sweeps,
+                         List<ReplayFigures> replays, LatencyBench.Result latency, List<SweepBench.SizeResult> sweeps,
                          Duration took) {
     }
 
@@ -71,12 +77,18 @@ public final class Bench {
                     .map(kind -> config.getString(kind.configKey())).toList());
             final ThroughputBench.Result throughput = new ThroughputBench(env, input, options.partitions(), progress)
                     .run(options.rounds());
-            final ReplayFigures replay = replay(env);
-            step("Replayed %,d records in %.1f s", replay.records(), replay.took().toMillis() / 1e3);
+            final List<ReplayFigures> replays = new ArrayList<>();
+            // One thread (the per-thread figure of phase D), then one per core as `churnwatch replay` runs.
+            for (final int threads : new TreeSet<>(List.of(1, Runtime.getRuntime().availableProcessors()))) {
+                final ReplayFigures replay = replay(env, threads);
+                step("Replayed %,d records in %.1f s on %d stream thread(s)", replay.records(),
+                        replay.took().toMillis() / 1e3, threads);
+                replays.add(replay);
+            }
             final LatencyBench.Result latency = new LatencyBench(env, options).run();
             step("Latency run: %,d events sent", latency.sent());
             final List<SweepBench.SizeResult> sweeps = new SweepBench(env, options, progress).run();
-            return new Report(Machine.current(), options, load, throughput, replay, latency, sweeps,
+            return new Report(Machine.current(), options, load, throughput, replays, latency, sweeps,
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -97,13 +109,13 @@ public final class Bench {
         return new Load(options.events(), options.accounts(), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private ReplayFigures replay(final BenchEnv env) throws InterruptedException {
-        final String prefix = "bench-replay";
+    private ReplayFigures replay(final BenchEnv env, final int threads) throws InterruptedException {
+        final String prefix = "bench-replay-" + threads;
         env.registerSchemas(env.topics(config).withOutputPrefix(prefix));
-        final Replay.Summary summary = new Replay(config, prefix, Instant.EPOCH, null)
+        final Replay.Summary summary = new Replay(config, prefix, Instant.EPOCH, null).withThreads(threads)
                 .run(env.topics(config), ChurnMetrics.inMemory(), false, REPLAY_TIMEOUT);
         env.deleteTopics(env.topicsStartingWith(prefix + "."));
-        return new ReplayFigures(summary.recordsConsumed(), summary.took());
+        return new ReplayFigures(summary.recordsConsumed(), summary.took(), summary.threads());
     }
 
     private void step(final String format, final Object... args) {

@@ -19,6 +19,8 @@ public final class BenchReportPrinter {
     static final long TARGET_HEAP_BYTES = 1L << 30;
     /** A sweep with the same accounts expiring may cost at most this factor more at the largest size. */
     static final double SWEEP_GROWTH_LIMIT = 2.0;
+    /** Records/s a replay reaches at least (issue #14, with all cores used). */
+    static final long REPLAY_TARGET = 60_000;
 
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -37,7 +39,7 @@ public final class BenchReportPrinter {
                 report.load().profiles(), options.accounts(), options.days(), options.partitions(),
                 throughput.meanValueBytes(), report.load().took().toMillis() / 1e3);
         printThroughput(throughput, options.rounds(), options.accounts(), out);
-        printReplay(report.replay(), out);
+        printReplays(report.replays(), out);
         printLatency(report.latency(), options, out);
         printSweeps(report.sweeps(), options, out);
         out.printf(Locale.ROOT, "%nThe whole benchmark took %.1f min.%n", report.took().toMillis() / 60e3);
@@ -72,11 +74,19 @@ public final class BenchReportPrinter {
                 state.afterClose() ? "after close" : "while running", rocksDb.offHeapBytes() / MIB);
     }
 
-    private static void printReplay(final Bench.ReplayFigures replay, final PrintWriter out) {
-        final double seconds = replay.took().toMillis() / 1e3;
-        out.printf(Locale.ROOT, "%nReplay (churnwatch replay of the loaded history): %,d records in %.1f s, "
-                + "%,.0f records/s (start-up and clean-up included)%n", replay.records(), seconds,
-                replay.records() / Math.max(seconds, 0.001));
+    private static void printReplays(final List<Bench.ReplayFigures> replays, final PrintWriter out) {
+        out.printf(Locale.ROOT, "%nReplay (churnwatch replay of the loaded history; start-up and clean-up included)%n");
+        for (final Bench.ReplayFigures replay : replays) {
+            out.printf(Locale.ROOT, "%d stream thread%s: %,d records in %.1f s, %,.0f records/s   target >= %,d "
+                            + "records/s: %s%n", replay.threads(), replay.threads() == 1 ? " " : "s", replay.records(),
+                    replay.took().toMillis() / 1e3, replay.recordsPerSecond(), REPLAY_TARGET,
+                    verdict(replay.recordsPerSecond() >= REPLAY_TARGET));
+        }
+        if (replays.size() > 1) {
+            final Bench.ReplayFigures last = replays.get(replays.size() - 1);
+            out.printf(Locale.ROOT, "%d threads vs 1: x%.2f%n", last.threads(),
+                    last.recordsPerSecond() / replays.get(0).recordsPerSecond());
+        }
     }
 
     private static void printLatency(final LatencyBench.Result latency, final BenchOptions options,

@@ -55,6 +55,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--keep-state", description = "Keep the replay's internal topics, group and local state.")
     private boolean keepState;
 
+    @Option(names = "--threads", defaultValue = "0",
+            description = "Stream threads; 0 (default): num.stream.threads when configured, else one per core and "
+                    + "at most one per input partition.")
+    private int threads;
+
     @Option(names = "--timeout", defaultValue = "PT1H", converter = DurationConverter.class,
             description = "Give up when the replay has not finished after this long (default ${DEFAULT-VALUE}).")
     private Duration timeout;
@@ -68,6 +73,9 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--output-prefix must be 1-100 letters, digits, '.', '_' or '-': " + prefix);
         }
+        if (threads < 0) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 0 (chosen for the machine) or more");
+        }
         if (to != null && !to.isAfter(from)) {
             throw new ParameterException(spec.commandLine(), "--to must be after --from");
         }
@@ -75,7 +83,7 @@ final class ReplayCommand implements Callable<Integer> {
         Preflight.kafka(StreamsSettings.clientProperties(config), Duration.ofSeconds(60));
         final SchemaRegistryClient registry = Registries.client(config);
         Preflight.registry(registry, config.schemaRegistryUrl());
-        final Replay replay = new Replay(config, prefix, from, to)
+        final Replay replay = new Replay(config, prefix, from, to).withThreads(threads)
                 .withProgress(new ReplayProgressPrinter(spec.commandLine().getErr()));
         final Replay.Summary summary = replay.run(ChurnTopics.of(config, ChurnSerdes.on(registry)),
                 ChurnMetrics.inMemory(), keepState, timeout);
@@ -92,9 +100,9 @@ final class ReplayCommand implements Callable<Integer> {
         final long health = TopicReader.readAll(StreamsSettings.clientProperties(config), outputs.health().name(),
                 outputs.health().valueSerde().deserializer(), Duration.ofMinutes(5)).size();
         final double seconds = summary.took().toMillis() / 1000.0;
-        out.printf(Locale.ROOT, "Replayed %,d input records in %.1f s (%,.0f records/s) as %s%n",
+        out.printf(Locale.ROOT, "Replayed %,d input records in %.1f s (%,.0f records/s, %d stream thread%s) as %s%n",
                 summary.recordsConsumed(), seconds, summary.recordsConsumed() / Math.max(seconds, 0.001),
-                summary.applicationId());
+                summary.threads(), summary.threads() == 1 ? "" : "s", summary.applicationId());
         if (!summary.incompleteHistory().isEmpty()) {
             out.printf(Locale.ROOT, "  Warning: the input history from %s may be incomplete: records were deleted (by "
                     + "retention?) before where the replay started on %s%n", from, summary.describeIncompleteHistory());

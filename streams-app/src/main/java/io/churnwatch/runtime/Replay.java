@@ -46,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * whose oldest record kept is where the replay starts may be missing records after {@code from}; such
  * partitions are logged and reported ({@link Summary#incompleteHistory()}), and the replay goes on from what
  * is left.
+ *
+ * <p>A replay runs one stream thread per core (at most one per partition) and commits less often than the live app
+ * ({@link ReplaySettings}); results do not depend on either.
  */
 public final class Replay {
 
@@ -55,9 +58,10 @@ public final class Replay {
      * @param incompleteHistory the input partitions whose records before their oldest one kept were deleted
      *                          although the replay starts there (some may have been after {@code from}), each
      *                          with that oldest offset; empty when the inputs hold the whole history asked for
+     * @param threads           the stream threads it ran
      */
     public record Summary(String applicationId, ChurnTopics outputs, long recordsConsumed, Duration took,
-                          Map<TopicPartition, Long> incompleteHistory) {
+                          Map<TopicPartition, Long> incompleteHistory, int threads) {
 
         /** {@link #incompleteHistory()} in partition order, e.g. {@code usage-0 from offset 49, usage-1 from ...}. */
         public String describeIncompleteHistory() {
@@ -89,6 +93,7 @@ public final class Replay {
     private final Instant from;
     private final Instant to;
     private Progress progress = Progress.NONE;
+    private int threads;
 
     /** @param to the end of the replayed period, or {@code null} for the end of the input at start */
     public Replay(final ChurnConfig config, final String prefix, final Instant from, final Instant to) {
@@ -96,6 +101,18 @@ public final class Replay {
         this.prefix = prefix;
         this.from = from;
         this.to = to;
+    }
+
+    /**
+     * Runs {@code count} stream threads; 0 (the default) for the configuration's {@code num.stream.threads} when it
+     * sets one, else one per core and at most one per input partition.
+     */
+    public Replay withThreads(final int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("threads must be 0 (chosen for the machine) or more: " + count);
+        }
+        this.threads = count;
+        return this;
     }
 
     /** Reports the replay's progress to {@code listener} while it runs. */
@@ -138,6 +155,8 @@ public final class Replay {
 
             final Properties settings = StreamsSettings.of(replayConfig);
             settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            final int threadsRun = ReplaySettings.apply(settings, config.originals(), threads,
+                    offsets.endOffsets(List.of(events.get(0))).size());
             try (ChurnPipeline pipeline = ChurnPipeline.create(replayConfig, topics, metrics, settings)) {
                 pipeline.start();
                 awaitOffsets(offsets, inputs, start, stop, pipeline, timeout);
@@ -150,7 +169,7 @@ public final class Replay {
                 offsets.deleteGroupAndTopics(applicationId(), internalTopics(offsets));
             }
             return new Summary(applicationId(), topics, consumed(start, stop, stop),
-                    Duration.ofNanos(System.nanoTime() - started), Map.copyOf(incomplete));
+                    Duration.ofNanos(System.nanoTime() - started), Map.copyOf(incomplete), threadsRun);
         } finally {
             if (!keepState) {
                 deleteRecursively(stateDir);

@@ -30,7 +30,8 @@ class BenchReportPrinterTest {
         return new Bench.Report(new Bench.Machine(2, "JVM 17", "Linux amd64", 1L << 30), BenchOptions.QUICK,
                 new Bench.Load(60_000, 3_000, Duration.ofSeconds(3)),
                 new ThroughputBench.Result(rounds, new StateFigures(ROCKSDB, 1 << 21, true)),
-                new Bench.ReplayFigures(63_000, Duration.ofSeconds(10)),
+                List.of(new Bench.ReplayFigures(63_000, Duration.ofSeconds(10), 1),
+                        new Bench.ReplayFigures(63_000, Duration.ofSeconds(7), 2)),
                 new LatencyBench.Result(2_000, 16_000, 2_000.0,
                         new LatencyRecorder.Summary(1_000, 0, p99Nanos / 2, p99Nanos, p99Nanos)),
                 List.of(size, size), Duration.ofMinutes(2));
@@ -79,6 +80,14 @@ class BenchReportPrinterTest {
     void shouldReportTheHeapTargetMissedWhenThePipelineHoldsAGibibyteOrMore() {
         assertThat(print(report(600_000, SECOND / 10, 1L << 30)))
                 .anyMatch(line -> line.startsWith("Heap after 1,000 accounts") && line.endsWith(": MISSED"));
+    }
+
+    @Test
+    void shouldPrintEachReplaysRateAndTheThreadRatioWhenReplaysRanOnOneAndTwoThreads() {
+        assertThat(print(report(600_000, SECOND / 10, 1 << 20)))
+                .contains("1 stream thread : 63,000 records in 10.0 s, 6,300 records/s   target >= 60,000 records/s: "
+                        + "MISSED", "2 stream threads: 63,000 records in 7.0 s, 9,000 records/s   target >= 60,000 "
+                        + "records/s: MISSED", "2 threads vs 1: x1.43");
     }
 
     @Test
