@@ -79,18 +79,33 @@ class RunCommandIT {
         return all.toArray(String[]::new);
     }
 
+    /** {@code churnwatch run} executing in the background, its output captured; {@link #stop} as SIGTERM does. */
+    private record BackgroundRun(CommandLine cli, StringWriter out, StringWriter err, CompletableFuture<Integer> exit) {
+
+        static BackgroundRun start(final Map<String, String> environment, final String... args) {
+            final CommandLine cli = Main.commandLine(environment);
+            final StringWriter out = new StringWriter();
+            final StringWriter err = new StringWriter();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(err, true));
+            return new BackgroundRun(cli, out, err, CompletableFuture.supplyAsync(() -> cli.execute(args)));
+        }
+
+        void stop() {
+            ((RunCommand) cli.getSubcommands().get("run").getCommand()).stop();
+        }
+    }
+
     @Test
     void shouldWriteHealthAndAlertsForImportedEventsWhileRunning() {
-        final CommandLine cli = Main.commandLine(environment());
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         // Created ahead with no time limit: under the broker's default retention, alerts stamped with the
         // history's event times (months old) can be deleted before they are read. 'run' checks and keeps it.
         kafka.createTopics(List.of(new NewTopic(prefix + "alerts", 2, (short) 1)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))));
-        final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(own("run")));
+        final BackgroundRun run = BackgroundRun.start(environment(), own("run"));
+        final StringWriter out = run.out();
+        final StringWriter err = run.err();
+        final CompletableFuture<Integer> exit = run.exit();
         try {
             await().atMost(TIMEOUT).until(() -> out.toString().contains("churnwatch is running") || exit.isDone());
             assertThat(out.toString()).as(err.toString()).contains("churnwatch is running (application.id=" + prefix);
@@ -110,7 +125,7 @@ class RunCommandIT {
                 assertThat(keys("alerts")).isNotEmpty().isSubsetOf(accounts);
             });
         } finally {
-            ((RunCommand) cli.getSubcommands().get("run").getCommand()).stop();
+            run.stop();
         }
         assertThat(exit).succeedsWithin(TIMEOUT).isEqualTo(0);
         assertThat(err.toString()).isEmpty();
@@ -118,21 +133,16 @@ class RunCommandIT {
 
     @Test
     void shouldExitZeroWithoutAnErrorWhenStoppedWhileStarting() {
-        final CommandLine cli = Main.commandLine(environment());
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        final CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(own("run")));
+        final BackgroundRun run = BackgroundRun.start(environment(), own("run"));
         // Printed once the pipeline is started and before it waits for its first assignment (seconds away).
-        await().atMost(TIMEOUT).until(() -> out.toString().contains("HTTP on ") || exit.isDone());
+        await().atMost(TIMEOUT).until(() -> run.out().toString().contains("HTTP on ") || run.exit().isDone());
 
-        ((RunCommand) cli.getSubcommands().get("run").getCommand()).stop();
+        run.stop();
 
-        assertThat(exit).succeedsWithin(TIMEOUT).isEqualTo(0);
-        assertThat(out.toString()).as(err.toString()).contains("churnwatch stopped before it was running")
+        assertThat(run.exit()).succeedsWithin(TIMEOUT).isEqualTo(0);
+        assertThat(run.out().toString()).as(run.err().toString()).contains("churnwatch stopped before it was running")
                 .doesNotContain("churnwatch is running");
-        assertThat(err.toString()).isEmpty();
+        assertThat(run.err().toString()).isEmpty();
     }
 
     private Set<String> keys(final String topic) {
