@@ -10,9 +10,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * <ul>
  *   <li>{@code num.stream.threads}: one per core, at most one per input partition (a task is the unit of
  *       parallelism), unless a thread count is asked for or the configuration sets one;</li>
- *   <li>{@code commit.interval.ms} {@value #COMMIT_INTERVAL_MS} instead of exactly-once's 100: a transaction,
- *       and the flush of the record cache it entails, every two seconds instead of ten a second (still well within
- *       the 10 s transaction timeout Kafka Streams sets);</li>
+ *   <li>under exactly-once, {@code commit.interval.ms} {@value #COMMIT_INTERVAL_MS} instead of 100: a
+ *       transaction, and the flush of the record cache it entails, every two seconds instead of ten a second (still
+ *       well within the 10 s transaction timeout Kafka Streams sets); at-least-once keeps its 30 s;</li>
  *   <li>{@code statestore.cache.max.bytes} {@value #CACHE_BYTES}: an account written again within a commit
  *       interval costs one store write and one changelog record.</li>
  * </ul>
@@ -46,7 +46,9 @@ final class ReplaySettings {
             chosen = forMachine(Runtime.getRuntime().availableProcessors(), partitions);
         }
         settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, chosen);
-        if (!configured.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+        final boolean exactlyOnce = StreamsConfig.EXACTLY_ONCE_V2.equals(
+                String.valueOf(settings.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)));
+        if (exactlyOnce && !configured.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
             settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         }
         if (!configured.containsKey(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)) {

@@ -37,11 +37,23 @@ class ReplaySettingsTest {
     @Test
     void shouldCommitLessOftenWithALargerCacheWhenTheConfigurationSetsNeither() {
         final Properties settings = new Properties();
+        settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L);
 
         ReplaySettings.apply(settings, Map.of(), 1, 1);
 
         assertThat(settings).containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ReplaySettings.COMMIT_INTERVAL_MS)
+                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, ReplaySettings.CACHE_BYTES);
+    }
+
+    @Test
+    void shouldKeepTheAtLeastOnceCommitIntervalWhenTheReplayIsNotExactlyOnce() {
+        final Properties settings = new Properties();
+        settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+
+        ReplaySettings.apply(settings, Map.of(), 1, 1);
+
+        assertThat(settings).doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)
                 .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, ReplaySettings.CACHE_BYTES);
     }
 
