@@ -222,11 +222,20 @@ public final class Replay {
                 .map(TopicSpec::toNewTopic).toList());
     }
 
+    /**
+     * A replay's output topic: every record is kept, by the inputs' retention. Replayed records carry the event
+     * times of the history replayed: under the broker's default retention (7 days) the broker would delete them
+     * minutes after they are written. And a replay's outputs are read back whole (the backtest reads every health
+     * update), so none is compacted: with event times weeks apart the broker rolls a segment per week of event time,
+     * and its log cleaner would keep only each account's latest health update of the rolled segments, in some
+     * partitions and not others, depending on when it ran.
+     */
     private TopicSpec replayOutput(final TopicSpec live, final int partitions) {
         final Map<String, String> configs = new HashMap<>(live.configs());
-        if (TopicConfig.CLEANUP_POLICY_DELETE.equals(live.cleanupPolicy())) {
-            // Replayed records carry the event times of the history replayed: under the broker's default
-            // retention (7 days) the broker would delete them minutes after they are written.
+        if (TopicConfig.CLEANUP_POLICY_COMPACT.equals(live.cleanupPolicy())) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        }
+        if (TopicConfig.CLEANUP_POLICY_DELETE.equals(configs.get(TopicConfig.CLEANUP_POLICY_CONFIG))) {
             configs.putIfAbsent(TopicConfig.RETENTION_MS_CONFIG,
                     String.valueOf(config.getLong(TopicsConfig.INPUT_RETENTION_MS)));
         }

@@ -2,13 +2,20 @@ package io.churnwatch.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -17,6 +24,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads a topic from its beginning up to the end offsets seen when reading starts, as a CRM would: a plain
  * read_committed consumer, no group, keys as strings.
+ *
+ * <p>The end offsets are the high watermarks, not the last stable offsets a read_committed consumer would take:
+ * under exactly-once the writer's last transaction may still be open when reading starts (a transaction's
+ * markers are written after its commit returns), and reading to the last stable offset would leave its records
+ * out. Reading to the high watermark waits until each transaction open at the start is committed or aborted.
  */
 public final class TopicReader {
 
@@ -37,7 +49,7 @@ public final class TopicReader {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            final Map<TopicPartition, Long> end = highWatermarks(clientProps, partitions, timeout);
             final long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(consumer, end)) {
                 if (System.nanoTime() > deadline) {
@@ -47,6 +59,25 @@ public final class TopicReader {
             }
         }
         return records;
+    }
+
+    private static Map<TopicPartition, Long> highWatermarks(final Properties clientProps,
+                                                            final List<TopicPartition> partitions,
+                                                            final Duration timeout) {
+        try (Admin admin = Admin.create(clientProps)) {
+            final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            final Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((partition, info) -> end.put(partition, info.offset()));
+            return end;
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted while reading the end offsets of " + partitions);
+        } catch (final ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new TimeoutException("cannot read the end offsets of " + partitions + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean reached(final KafkaConsumer<?, ?> consumer, final Map<TopicPartition, Long> end) {

@@ -236,8 +236,9 @@ class ReplayIT {
         }
     }
 
+    /** Like the live outputs, except that none is compacted: a replay's outputs are read back whole. */
     @Test
-    void shouldCreateItsOutputsLikeTheLiveOnesWhenTheyAreMissing() throws Exception {
+    void shouldCreateItsOutputsKeepingEveryRecordWhenTheyAreMissing() throws Exception {
         final ChurnTopics outputs = topics.withOutputPrefix("r2");
         try (Admin admin = Admin.create(StreamsSettings.clientProperties(config))) {
             final Map<String, Integer> partitions = admin.describeTopics(List.of(outputs.alerts().name(),
@@ -246,7 +247,9 @@ class ReplayIT {
             assertThat(partitions).containsOnlyKeys(outputs.alerts().name(), outputs.health().name(),
                     outputs.deadLetters().name()).allSatisfy((name, count) -> assertThat(count).isEqualTo(PARTITIONS));
             assertThat(topicConfig(admin, outputs.health().name(), TopicConfig.CLEANUP_POLICY_CONFIG))
-                    .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+                    .isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
+            assertThat(topicConfig(admin, outputs.health().name(), TopicConfig.RETENTION_MS_CONFIG))
+                    .isEqualTo(String.valueOf(config.getLong(TopicsConfig.INPUT_RETENTION_MS)));
             assertThat(topicConfig(admin, outputs.alerts().name(), TopicConfig.RETENTION_MS_CONFIG))
                     .isEqualTo(String.valueOf(config.getLong(TopicsConfig.INPUT_RETENTION_MS)));
         }
