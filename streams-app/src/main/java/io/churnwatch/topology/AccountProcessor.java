@@ -25,7 +25,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Applies every input event to its account's state through the {@link AccountEngine}, and forwards the
@@ -89,8 +88,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         this.profiles = context.getStateStore(ChurnTopology.ACCOUNTS_STORE);
         final KeyValueStore<Bytes, byte[]> index = context.getStateStore(ChurnTopology.DEADLINE_INDEX_STORE);
         this.deadlines = new DeadlineIndex(index);
-        final WindowStore<String, Long> seen = context.getStateStore(ChurnTopology.EVENT_IDS_STORE);
-        this.duplicates = new DuplicateFilter(seen, grace);
+        this.duplicates = new DuplicateFilter(grace);
         this.cohortStore = context.getStateStore(ChurnTopology.COHORTS_STORE);
         this.cohorts = engine.newCohorts();
         try (KeyValueIterator<String, byte[]> all = cohortStore.all()) {
@@ -120,13 +118,15 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     public void process(final Record<String, SpecificRecord> record) {
         final String accountId = record.key();
         final String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+        final TrackedAccount before = accounts.get(accountId);
+        final RecentEventIds ids = before == null ? RecentEventIds.empty() : before.eventIds();
         final String eventId = ContractFields.eventId(record.value());
-        if (eventId != null && duplicates.isDuplicate(accountId, eventId, record.timestamp())) {
+        if (eventId != null && duplicates.isDuplicate(ids, eventId, record.timestamp(),
+                before == null ? Long.MIN_VALUE : before.state().clock().toEpochMilli())) {
             metrics.duplicate(topic);
             return;
         }
         final AccountProfile profile = profile(accountId);
-        final TrackedAccount before = accounts.get(accountId);
         // An unfinished sweep that has not reached the account yet runs first what it would have run.
         final TrackedAccount caughtUp = before == null ? null
                 : runDeadlines(accountId, before, profile, Math.max(record.timestamp(), pendingSweep));
@@ -138,7 +138,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         } else if (outcome.arrival() == Outcome.Arrival.BEHIND_CLOCK) {
             metrics.reordered(topic);
         }
-        save(accountId, before, outcome.state(), next(outcome, Long.MIN_VALUE));
+        save(accountId, before, new TrackedAccount(outcome.state(), next(outcome, Long.MIN_VALUE), ids));
         saveCohorts();
     }
 
@@ -199,7 +199,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         }
         final TrackedAccount caughtUp = runDeadlines(entry.accountId(), before, profile(entry.accountId()),
                 streamTime);
-        save(entry.accountId(), before, caughtUp.state(), caughtUp.deadline());
+        save(entry.accountId(), before, caughtUp);
     }
 
     /** Evaluates the account at each of its deadlines up to {@code dueBy}, emitting what each gives. */
@@ -213,7 +213,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             state = outcome.state();
             deadline = next(outcome, deadline);
         }
-        return new TrackedAccount(state, deadline);
+        return new TrackedAccount(state, deadline, tracked.eventIds());
     }
 
     /** The outcome's next deadline; one not after {@code evaluatedAt} would loop forever, so it is dropped. */
@@ -225,14 +225,15 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         return next > evaluatedAt ? next : TrackedAccount.NO_DEADLINE;
     }
 
-    private void save(final String accountId, final TrackedAccount before, final AccountState state, final long deadline) {
+    private void save(final String accountId, final TrackedAccount before, final TrackedAccount after) {
+        final long deadline = after.deadline();
         if (before != null && before.hasDeadline() && before.deadline() != deadline) {
             deadlines.remove(before.deadline(), accountId);
         }
         if (deadline != TrackedAccount.NO_DEADLINE && (before == null || before.deadline() != deadline)) {
             deadlines.add(deadline, accountId);
         }
-        accounts.put(accountId, new TrackedAccount(state, deadline));
+        accounts.put(accountId, after);
     }
 
     private void saveCohorts() {

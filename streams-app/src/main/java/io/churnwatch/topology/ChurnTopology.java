@@ -44,7 +44,6 @@ public final class ChurnTopology {
     public static final String ACCOUNTS_STORE = "accounts-store";
     public static final String ACCOUNT_STATE_STORE = "account-state";
     public static final String DEADLINE_INDEX_STORE = "deadline-index";
-    public static final String EVENT_IDS_STORE = "event-ids";
     public static final String COHORTS_STORE = "cohort-stats";
     /**
      * Gauge on the metrics' registry: how many tasks have a deadline sweep not finished yet (see
@@ -87,10 +86,6 @@ public final class ChurnTopology {
                 Stores.persistentKeyValueStore(COHORTS_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
         final Duration grace = config.signals().grace();
-        final Duration remembered = DuplicateFilter.retention(grace);
-        builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(EVENT_IDS_STORE, remembered, Duration.ofMillis(1), false),
-                Serdes.String(), Serdes.Long()));
 
         final KStream<String, SpecificRecord> events = widen(inputs.read(topics.usage(), "usage", false), "usage")
                 .merge(widen(inputs.read(topics.tickets(), "tickets", false), "tickets"), Named.as("merge-tickets"))
@@ -105,7 +100,7 @@ public final class ChurnTopology {
         final Map<String, KStream<String, SpecificRecord>> outputs = events
                 .process(() -> new AccountProcessor(engine, metrics, sweeps, grace, sweepsPending),
                         Named.as("account-engine"),
-                        ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, EVENT_IDS_STORE, ACCOUNTS_STORE, COHORTS_STORE)
+                        ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, ACCOUNTS_STORE, COHORTS_STORE)
                 .split(Named.as("output-"))
                 .branch((id, value) -> value instanceof ChurnRiskAlert, Branched.as("alerts"))
                 .branch((id, value) -> value instanceof HealthScoreUpdate, Branched.as("health"))

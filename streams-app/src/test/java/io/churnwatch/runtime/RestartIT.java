@@ -10,6 +10,7 @@ import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.signals.ChurnRiskAlert;
 import io.churnwatch.signals.HealthScoreUpdate;
 import io.churnwatch.topology.ChurnTopology;
+import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -28,8 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The pipeline processes the first half of a history, stops cleanly, loses its local state (the state directory
  * is wiped, as on a new machine or a lost disk), and starts again with the same application id while the rest of
- * the history arrives. The state must come back from the changelog topics, and the outputs must continue where
- * they stopped: nothing published twice, nothing lost, and the same outputs as a run that never stopped.
+ * the history arrives, with the last 12 hours before the stop delivered again (a producer retry, a re-run import).
+ * The state must come back from the changelog topics, the events delivered again must be recognised by the event ids
+ * that came back with it, and the outputs must continue where they stopped: nothing published twice, nothing lost,
+ * and the same outputs as a run that never stopped.
  */
 @ExtendWith(EmbeddedKafkaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,6 +42,8 @@ class RestartIT {
             .withDays(GeneratorOptions.MIN_DAYS).withSeed(31L);
     private static final Instant HALFWAY = HISTORY.dayStart(HISTORY.days() / 2);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** The last hours before the restart, delivered again after it: their ids come back with the account state. */
+    private static final Duration REDELIVERED = Duration.ofHours(12);
 
     private final EmbeddedKafka kafka;
     private final Map<String, Long> restored = new ConcurrentHashMap<>();
@@ -48,6 +53,8 @@ class RestartIT {
     private RunOutputs beforeStop;
     private RunOutputs outputs;
     private RunOutputs reference;
+    private long redelivered;
+    private double duplicates;
 
     RestartIT(final EmbeddedKafka kafka) {
         this.kafka = kafka;
@@ -66,12 +73,16 @@ class RestartIT {
 
         Utils.delete(harness.stateDir("restarted").toFile());
         stateWiped = Files.notExists(harness.stateDir("restarted"));
+        redelivered = harness.importHistory(restarted, HISTORY, new HistorySlice(HALFWAY.minus(REDELIVERED), HALFWAY,
+                false));
         harness.importHistory(restarted, HISTORY, HistorySlice.from(HALFWAY));
         final ChurnPipeline again = harness.create(restarted);
         again.streams().setGlobalStateRestoreListener(new RestoredCounter());
         harness.start(again);
         harness.awaitProcessed(restarted);
         again.close(CLOSE_TIMEOUT);
+        duplicates = again.metrics().registry().find("churnwatch.duplicate.records").counters().stream()
+                .mapToDouble(Counter::count).sum();
         outputs = harness.outputs(restarted);
 
         final ChurnConfig uninterrupted = harness.run("uninterrupted");
@@ -95,6 +106,12 @@ class RestartIT {
         assertThat(stateWiped).isTrue();
         assertThat(restored).hasEntrySatisfying(ChurnTopology.ACCOUNT_STATE_STORE, n -> assertThat(n).isPositive())
                 .hasEntrySatisfying(ChurnTopology.ACCOUNTS_STORE, n -> assertThat(n).isPositive());
+    }
+
+    @Test
+    void shouldRecogniseEventsDeliveredAgainWhenTheirIdsWereRestoredFromTheChangelog() {
+        assertThat(redelivered).isPositive();
+        assertThat(duplicates).isEqualTo((double) redelivered);
     }
 
     @Test
