@@ -5,6 +5,7 @@ import io.churnwatch.events.Segment;
 import io.churnwatch.ops.LocalStores;
 import io.churnwatch.signals.AccountEngine;
 import io.churnwatch.signals.AccountState;
+import io.churnwatch.signals.ProfileFacts;
 import io.churnwatch.topology.TrackedAccount;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,12 +46,12 @@ final class AccountQueries {
         final ReadOnlyKeyValueStore<String, TrackedAccount> accounts = partition == null ? stores.accounts()
                 : stores.accounts(partition);
         final TrackedAccount tracked = accounts.get(accountId);
-        if (tracked == null) {
+        if (tracked == null || tracked.state() == null) {
             return Optional.empty();
         }
         final AccountProfile profile = stores.profiles().get(accountId);
-        return Optional.of(AccountViews.Health.of(tracked.state(), engine.currentHealth(tracked.state(), profile),
-                profile, self));
+        return Optional.of(AccountViews.Health.of(tracked.state(),
+                engine.currentHealth(tracked.state(), ProfileFacts.of(profile)), profile, self));
     }
 
     /** The {@code limit} lowest-scored, not churned accounts of this instance, optionally of one segment. */
@@ -61,7 +62,7 @@ final class AccountQueries {
             while (all.hasNext()) {
                 final KeyValue<String, TrackedAccount> entry = all.next();
                 final AccountState state = entry.value.state();
-                if (state.churned() || state.lastEmittedScore().isEmpty()) {
+                if (state == null || state.churned() || state.lastEmittedScore().isEmpty()) {
                     continue;
                 }
                 final Scored scored = new Scored(state, state.lastEmittedScore().getAsInt());

@@ -8,14 +8,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * The gauges {@code churnwatch.accounts.tracked} and {@code churnwatch.accounts.band{band}}: how many accounts
- * this instance's active tasks hold, and how many of the scored, not churned ones are in each health band
- * (the band of the last score emitted for them).
+ * this instance's active tasks hold (those with at least one event, not those known by their profile only), and
+ * how many of the scored, not churned ones are in each health band (the band of the last score emitted for them).
  *
  * <p>Counted by {@link #refresh()}, which the caller schedules every {@code accounts.census.interval.ms}: one
  * pass over the local account-state stores, reading each account's state. That is a cost proportional to the
@@ -47,9 +46,11 @@ public final class AccountCensus {
         final Map<HealthBand, Long> counted = new EnumMap<>(HealthBand.class);
         try (KeyValueIterator<String, TrackedAccount> all = stores.accounts().all()) {
             while (all.hasNext()) {
-                final KeyValue<String, TrackedAccount> entry = all.next();
+                final AccountState state = all.next().value.state();
+                if (state == null) {
+                    continue;
+                }
                 total++;
-                final AccountState state = entry.value.state();
                 if (!state.churned()) {
                     state.lastEmittedBand().ifPresent(band -> counted.merge(band, 1L, Long::sum));
                 }

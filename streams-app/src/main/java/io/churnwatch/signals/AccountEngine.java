@@ -2,7 +2,6 @@ package io.churnwatch.signals;
 
 import io.churnwatch.config.RiskConfig;
 import io.churnwatch.config.SignalsConfig;
-import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
 import io.churnwatch.events.Segment;
 import io.churnwatch.events.SupportTicketEvent;
@@ -20,9 +19,9 @@ import java.util.OptionalLong;
  * The per-account churn logic: pure (no Kafka Streams, no I/O, no wall clock) and deterministic.
  *
  * <p>The caller (the Kafka Streams processor) passes the account's stored state (null for a new account), the
- * input record and the account's profile (null for an unknown account: LOW_TOUCH, no owner), stores the returned
- * state, emits the returned alerts and health update, and indexes the account under the returned deadline,
- * calling {@link #onDeadline} once stream time passes it.
+ * input record and the facts of the account's profile ({@link ProfileFacts#NONE} for an unknown account: LOW_TOUCH,
+ * no owner), stores the returned state, emits the returned alerts and health update, and indexes the account
+ * under the returned deadline, calling {@link #onDeadline} once stream time passes it.
  *
  * <p>Time is event time. Each account has its own clock, the latest event time or deadline it has seen;
  * evaluation happens at that clock, so an out-of-order record never moves it back. A record older than clock
@@ -69,7 +68,7 @@ public final class AccountEngine {
         return new Cohorts(config);
     }
 
-    public Outcome onUsage(final AccountState state, final UsageEvent event, final AccountProfile profile,
+    public Outcome onUsage(final AccountState state, final UsageEvent event, final ProfileFacts profile,
                            final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
@@ -86,7 +85,7 @@ public final class AccountEngine {
         return evaluate(s, profile, cohorts, arrival, new ArrayList<>());
     }
 
-    public Outcome onTicket(final AccountState state, final SupportTicketEvent event, final AccountProfile profile,
+    public Outcome onTicket(final AccountState state, final SupportTicketEvent event, final ProfileFacts profile,
                             final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
@@ -99,7 +98,7 @@ public final class AccountEngine {
         return evaluate(s, profile, cohorts, arrival, new ArrayList<>());
     }
 
-    public Outcome onBilling(final AccountState state, final BillingEvent event, final AccountProfile profile,
+    public Outcome onBilling(final AccountState state, final BillingEvent event, final ProfileFacts profile,
                              final Cohorts cohorts) {
         final long at = event.getOccurredAt().toEpochMilli();
         final AccountState s = prepare(state, event.getAccountId(), at);
@@ -110,7 +109,7 @@ public final class AccountEngine {
         s.billing().apply(event, at);
         final List<ChurnRiskAlert> alerts = new ArrayList<>();
         if (!wasChurned && s.churned()) {
-            final Evaluation ev = new Evaluation(s, s.clockMillis(), segment(profile), owner(profile),
+            final Evaluation ev = new Evaluation(s, s.clockMillis(), profile.segment(), profile.ownerId(),
                     Trends.of(s, s.clockMillis(), config), null, null);
             final Explanation why = AlertLifecycle.cancelled(s.billing().lastCancelledAt(), mrrBefore);
             lifecycle.closeAll(ev, mrrBefore, why, alerts);
@@ -128,7 +127,7 @@ public final class AccountEngine {
      * @param at the deadline; an earlier value (a stale index entry) evaluates at the account's own clock
      * @return for a null state, an outcome with a null state and nothing to emit
      */
-    public Outcome onDeadline(final AccountState state, final AccountProfile profile, final Instant at,
+    public Outcome onDeadline(final AccountState state, final ProfileFacts profile, final Instant at,
                               final Cohorts cohorts) {
         if (state == null) {
             return new Outcome(null, List.of(), Optional.empty(), OptionalLong.empty(), Outcome.Arrival.IN_ORDER);
@@ -145,12 +144,12 @@ public final class AccountEngine {
      *
      * @return empty while the account is churned or no component has data
      */
-    public Optional<HealthScoreUpdate> currentHealth(final AccountState state, final AccountProfile profile) {
+    public Optional<HealthScoreUpdate> currentHealth(final AccountState state, final ProfileFacts profile) {
         if (state.churned()) {
             return Optional.empty();
         }
         final Trends trends = Trends.of(state, state.clockMillis(), config);
-        return Optional.ofNullable(scorer.score(state, state.clockMillis(), segment(profile), trends))
+        return Optional.ofNullable(scorer.score(state, state.clockMillis(), profile.segment(), trends))
                 .map(health -> HealthScorer.toUpdate(state.accountId(), health, null, state.clockMillis(),
                         scoringVersion));
     }
@@ -163,20 +162,20 @@ public final class AccountEngine {
         return state;
     }
 
-    private Outcome evaluate(final AccountState s, final AccountProfile profile, final Cohorts cohorts,
+    private Outcome evaluate(final AccountState s, final ProfileFacts profile, final Cohorts cohorts,
                              final Outcome.Arrival arrival, final List<ChurnRiskAlert> alerts) {
         final long now = s.clockMillis();
         cohorts.sync(s, profile, now);
         if (s.churned()) {
             return new Outcome(s, alerts, Optional.empty(), OptionalLong.empty(), arrival);
         }
-        final Segment segment = segment(profile);
+        final Segment segment = profile.segment();
         final Trends trends = Trends.of(s, now, config);
         final HealthSnapshot health = scorer.score(s, now, segment, trends);
         if (health != null) {
             s.recordScore(health.score());
         }
-        final Evaluation ev = new Evaluation(s, now, segment, owner(profile), trends, health,
+        final Evaluation ev = new Evaluation(s, now, segment, profile.ownerId(), trends, health,
                 cohorts.view(s.cohortKey(), now));
         long next = Long.MAX_VALUE;
         final List<RiskLifecycle.Reason> holding = new ArrayList<>();
@@ -245,13 +244,5 @@ public final class AccountEngine {
 
     private static long earliestAfter(final long now, final long current, final long candidate) {
         return candidate > now && candidate < current ? candidate : current;
-    }
-
-    private static Segment segment(final AccountProfile profile) {
-        return profile == null || profile.getSegment() == null ? Segment.LOW_TOUCH : profile.getSegment();
-    }
-
-    private static String owner(final AccountProfile profile) {
-        return profile == null ? null : profile.getOwnerId();
     }
 }

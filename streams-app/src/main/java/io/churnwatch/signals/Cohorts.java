@@ -2,8 +2,6 @@ package io.churnwatch.signals;
 
 import io.churnwatch.config.RiskConfig;
 import io.churnwatch.config.SignalsConfig;
-import io.churnwatch.events.AccountProfile;
-import io.churnwatch.events.Segment;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -55,16 +53,13 @@ public final class Cohorts {
     }
 
     /** The cohort an account with {@code profile} belongs to (an unknown account is LOW_TOUCH, as elsewhere). */
-    String keyOf(final AccountProfile profile) {
+    String keyOf(final ProfileFacts profile) {
         if (risk.cohortBy() == RiskConfig.CohortBy.NONE) {
             return "all";
         }
-        final Segment segment = profile == null || profile.getSegment() == null ? Segment.LOW_TOUCH
-                : profile.getSegment();
-        final String key = "segment:" + segment.name();
-        if (risk.cohortBy() == RiskConfig.CohortBy.SEGMENT_RENEWAL && profile != null
-                && profile.getRenewalAt() != null) {
-            return key + "/renewal:" + YearMonth.from(profile.getRenewalAt().atOffset(ZoneOffset.UTC));
+        final String key = "segment:" + profile.segment().name();
+        if (risk.cohortBy() == RiskConfig.CohortBy.SEGMENT_RENEWAL && profile.renewalAt() != null) {
+            return key + "/renewal:" + YearMonth.from(profile.renewalAt().atOffset(ZoneOffset.UTC));
         }
         return key;
     }
@@ -73,7 +68,7 @@ public final class Cohorts {
      * Moves the account's membership to where its state says it belongs at {@code now}: in the cohort of its
      * profile at the day of its last usage, or in none before its first usage and while it is churned.
      */
-    void sync(final AccountState state, final AccountProfile profile, final long now) {
+    void sync(final AccountState state, final ProfileFacts profile, final long now) {
         final boolean member = state.usage().hasUsage() && !state.churned();
         final String key = member ? keyOf(profile) : null;
         final long day = member ? Days.of(state.usage().lastUsageAt()) : Days.NONE;

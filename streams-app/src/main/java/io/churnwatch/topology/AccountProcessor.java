@@ -11,6 +11,7 @@ import io.churnwatch.signals.ChurnRiskAlert;
 import io.churnwatch.signals.Cohorts;
 import io.churnwatch.signals.HealthScoreUpdate;
 import io.churnwatch.signals.Outcome;
+import io.churnwatch.signals.ProfileFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * every second (an idle input does not stall it). Until it is done, an account it has not reached yet is
  * brought up to that time before its next event is applied, as if the whole sweep had run at once: only
  * when the sweep's outputs are emitted changes. Pending sweeps are counted in {@code sweepsPending}.
+ *
+ * <p>An account's profile facts come with its state ({@link ProfileProcessor} keeps them there as the accounts topic
+ * changes them); the accounts table is read only for an account whose state does not have them yet.
  *
  * <p>The task's {@link Cohorts} live in memory, loaded from the {@code cohort-stats} store when the task starts
  * and written back after every record and sweep part that changed one.
@@ -122,13 +126,13 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         final RecentEventIds ids = before == null ? RecentEventIds.empty() : before.eventIds();
         final String eventId = ContractFields.eventId(record.value());
         if (eventId != null && duplicates.isDuplicate(ids, eventId, record.timestamp(),
-                before == null ? Long.MIN_VALUE : before.state().clock().toEpochMilli())) {
+                before == null || before.state() == null ? Long.MIN_VALUE : before.state().clock().toEpochMilli())) {
             metrics.duplicate(topic);
             return;
         }
-        final AccountProfile profile = profile(accountId);
+        final ProfileFacts profile = profile(accountId, before);
         // An unfinished sweep that has not reached the account yet runs first what it would have run.
-        final TrackedAccount caughtUp = before == null ? null
+        final TrackedAccount caughtUp = before == null || before.state() == null ? null
                 : runDeadlines(accountId, before, profile, Math.max(record.timestamp(), pendingSweep));
         final Outcome outcome = apply(caughtUp == null ? null : caughtUp.state(), record.value(), profile);
         emit(accountId, outcome);
@@ -138,11 +142,11 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         } else if (outcome.arrival() == Outcome.Arrival.BEHIND_CLOCK) {
             metrics.reordered(topic);
         }
-        save(accountId, before, new TrackedAccount(outcome.state(), next(outcome, Long.MIN_VALUE), ids));
+        save(accountId, before, new TrackedAccount(outcome.state(), next(outcome, Long.MIN_VALUE), ids, profile));
         saveCohorts();
     }
 
-    private Outcome apply(final AccountState state, final SpecificRecord event, final AccountProfile profile) {
+    private Outcome apply(final AccountState state, final SpecificRecord event, final ProfileFacts profile) {
         if (event instanceof UsageEvent usage) {
             return engine.onUsage(state, usage, profile, cohorts);
         }
@@ -193,18 +197,18 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
 
     private void runDue(final DeadlineIndex.Due entry, final long streamTime) {
         final TrackedAccount before = accounts.get(entry.accountId());
-        if (before == null || before.deadline() != entry.deadline()) {
+        if (before == null || before.state() == null || before.deadline() != entry.deadline()) {
             deadlines.remove(entry.deadline(), entry.accountId());
             return;
         }
-        final TrackedAccount caughtUp = runDeadlines(entry.accountId(), before, profile(entry.accountId()),
+        final TrackedAccount caughtUp = runDeadlines(entry.accountId(), before, profile(entry.accountId(), before),
                 streamTime);
         save(entry.accountId(), before, caughtUp);
     }
 
     /** Evaluates the account at each of its deadlines up to {@code dueBy}, emitting what each gives. */
     private TrackedAccount runDeadlines(final String accountId, final TrackedAccount tracked,
-                                       final AccountProfile profile, final long dueBy) {
+                                       final ProfileFacts profile, final long dueBy) {
         AccountState state = tracked.state();
         long deadline = tracked.deadline();
         while (deadline != TrackedAccount.NO_DEADLINE && deadline <= dueBy) {
@@ -213,7 +217,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             state = outcome.state();
             deadline = next(outcome, deadline);
         }
-        return new TrackedAccount(state, deadline, tracked.eventIds());
+        return new TrackedAccount(state, deadline, tracked.eventIds(), profile);
     }
 
     /** The outcome's next deadline; one not after {@code evaluatedAt} would loop forever, so it is dropped. */
@@ -257,8 +261,15 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         });
     }
 
-    private AccountProfile profile(final String accountId) {
+    /**
+     * The account's profile facts: from its state, or, where the state does not have them (an account whose first
+     * event this is, or an entry written by an earlier release), from the accounts table, once.
+     */
+    private ProfileFacts profile(final String accountId, final TrackedAccount tracked) {
+        if (tracked != null && tracked.profile() != null) {
+            return tracked.profile();
+        }
         final ValueAndTimestamp<AccountProfile> profile = profiles.get(accountId);
-        return profile == null ? null : profile.value();
+        return ProfileFacts.of(profile == null ? null : profile.value());
     }
 }

@@ -31,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
  *  product-usage ──┐                                           ┌─▶ churn-risk-alerts   (ChurnRiskAlert)
  *  support-tickets ┼─ decode ▸ validate ─▶ account-engine ─────┤
  *  billing ────────┘      │                 ▲ (account-state,  └─▶ account-health      (HealthScoreUpdate)
- *  accounts ─ decode ▸ validate ─▶ accounts-store   deadline-index, cohort-stats)
+ *  accounts ─ decode ▸ validate ─┬▶ accounts-store  deadline-index, cohort-stats)
+ *                         │      └▶ profile-facts ─▶ account-state
  *                         └─▶ churnwatch-dlq (original bytes + reason/source headers)
  * </pre>
  *
@@ -66,8 +67,8 @@ public final class ChurnTopology {
                 Duration.ofMillis(config.getLong(ChurnConfig.INPUT_MAX_FUTURE_MS)),
                 config.getLong(ChurnConfig.INPUT_UNTIL_MS));
 
-        inputs.read(topics.accounts(), "accounts", true)
-                .toTable(Named.as("accounts-table"),
+        final KStream<String, AccountProfile> profiles = inputs.read(topics.accounts(), "accounts", true);
+        profiles.toTable(Named.as("accounts-table"),
                         Materialized.<String, AccountProfile, KeyValueStore<Bytes, byte[]>>as(ACCOUNTS_STORE)
                                 .withKeySerde(topics.accounts().keySerde())
                                 .withValueSerde(topics.accounts().valueSerde()));
@@ -85,6 +86,8 @@ public final class ChurnTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(COHORTS_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
+        // The account engine reads an account's profile facts from its state; the table serves interactive queries.
+        profiles.process(ProfileProcessor::new, Named.as("profile-facts"), ACCOUNT_STATE_STORE);
         final Duration grace = config.signals().grace();
 
         final KStream<String, SpecificRecord> events = widen(inputs.read(topics.usage(), "usage", false), "usage")

@@ -13,6 +13,7 @@ import io.churnwatch.signals.AccountState;
 import io.churnwatch.signals.AccountStateSerde;
 import io.churnwatch.signals.Cohorts;
 import io.churnwatch.signals.Outcome;
+import io.churnwatch.signals.ProfileFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,11 +79,11 @@ public class AccountEngineBenchmark {
     private final List<Pending> deadlines = new ArrayList<>();
     private final List<Pending> events = new ArrayList<>();
     private final List<AccountState> live = new ArrayList<>();
-    private final Map<String, AccountProfile> profiles = new HashMap<>();
+    private final Map<String, ProfileFacts> profiles = new HashMap<>();
     private int next;
 
     /** An account's stored state with what comes next for it: a deadline or an input record. */
-    private record Pending(byte[] state, AccountProfile profile, Instant deadline, SpecificRecord event) {
+    private record Pending(byte[] state, ProfileFacts profile, Instant deadline, SpecificRecord event) {
     }
 
     @Setup
@@ -93,7 +94,7 @@ public class AccountEngineBenchmark {
         new HistoryGenerator(options).generate(new EventSink() {
             @Override
             public void accept(final AccountProfile profile) {
-                profiles.put(profile.getAccountId(), profile);
+                profiles.put(profile.getAccountId(), ProfileFacts.of(profile));
             }
 
             @Override
@@ -134,7 +135,7 @@ public class AccountEngineBenchmark {
     @Benchmark
     public Outcome reevaluate() {
         final AccountState state = live.get(nextIndex(live.size()));
-        return engine.onDeadline(state, profiles.get(state.accountId()), state.clock(), cohorts);
+        return engine.onDeadline(state, profiles.getOrDefault(state.accountId(), ProfileFacts.NONE), state.clock(), cohorts);
     }
 
     @Benchmark
@@ -156,7 +157,7 @@ public class AccountEngineBenchmark {
         return next;
     }
 
-    private Outcome apply(final AccountState state, final SpecificRecord event, final AccountProfile profile) {
+    private Outcome apply(final AccountState state, final SpecificRecord event, final ProfileFacts profile) {
         if (event instanceof UsageEvent usage) {
             return engine.onUsage(state, usage, profile, cohorts);
         }
@@ -193,16 +194,17 @@ public class AccountEngineBenchmark {
                 if (!pastCutoff && at >= cutoff) {
                     pastCutoff = true;
                     deadlineOf.forEach((account, deadline) -> deadlines.add(new Pending(stored.get(account),
-                            profiles.get(account), Instant.ofEpochMilli(deadline), null)));
+                            profiles.getOrDefault(account, ProfileFacts.NONE), Instant.ofEpochMilli(deadline), null)));
                 }
                 fireUntil(at);
                 final String account = input.account();
                 if (!pastCutoff) {
                     final AccountState state = stored.containsKey(account)
                             ? deserializer.deserialize("bench", stored.get(account)) : null;
-                    store(account, apply(state, input.event(), profiles.get(account)));
+                    store(account, apply(state, input.event(), profiles.getOrDefault(account, ProfileFacts.NONE)));
                 } else if (stored.containsKey(account) && sampled.add(account)) {
-                    events.add(new Pending(stored.get(account), profiles.get(account), null, input.event()));
+                    events.add(new Pending(stored.get(account), profiles.getOrDefault(account, ProfileFacts.NONE), null,
+                            input.event()));
                 }
             }
         }
@@ -214,7 +216,8 @@ public class AccountEngineBenchmark {
                     deadlineOf.remove(account);
                     final AccountState state = deserializer.deserialize("bench", stored.get(account));
                     final Instant deadline = Instant.ofEpochMilli(first.getKey());
-                    store(account, engine.onDeadline(state, profiles.get(account), deadline, cohorts));
+                    store(account, engine.onDeadline(state, profiles.getOrDefault(account, ProfileFacts.NONE), deadline,
+                            cohorts));
                 }
             }
         }

@@ -16,28 +16,28 @@ class CohortsTest {
 
     @Test
     void shouldPutAccountsOfOneSegmentRenewingInTheSameMonthInOneCohortWhenGroupedByDefault() {
-        assertThat(BY_DEFAULT.keyOf(profile(Segment.TECH_TOUCH, "2014-06-19T09:00:00Z")))
-                .isEqualTo(BY_DEFAULT.keyOf(profile(Segment.TECH_TOUCH, "2014-06-02T00:00:00Z")))
+        assertThat(BY_DEFAULT.keyOf(facts(Segment.TECH_TOUCH, "2014-06-19T09:00:00Z")))
+                .isEqualTo(BY_DEFAULT.keyOf(facts(Segment.TECH_TOUCH, "2014-06-02T00:00:00Z")))
                 .isEqualTo("segment:TECH_TOUCH/renewal:2014-06");
     }
 
     @Test
     void shouldSeparateAccountsRenewingInAnotherMonthWhenGroupedByDefault() {
-        assertThat(BY_DEFAULT.keyOf(profile(Segment.TECH_TOUCH, "2014-06-19T09:00:00Z")))
-                .isNotEqualTo(BY_DEFAULT.keyOf(profile(Segment.TECH_TOUCH, "2014-12-19T09:00:00Z")));
+        assertThat(BY_DEFAULT.keyOf(facts(Segment.TECH_TOUCH, "2014-06-19T09:00:00Z")))
+                .isNotEqualTo(BY_DEFAULT.keyOf(facts(Segment.TECH_TOUCH, "2014-12-19T09:00:00Z")));
     }
 
     @Test
     void shouldUseTheSegmentAloneWhenTheProfileHasNoRenewalDate() {
-        assertThat(BY_DEFAULT.keyOf(profile(Segment.HIGH_TOUCH, null))).isEqualTo("segment:HIGH_TOUCH");
-        assertThat(BY_DEFAULT.keyOf(null)).isEqualTo("segment:LOW_TOUCH");
+        assertThat(BY_DEFAULT.keyOf(facts(Segment.HIGH_TOUCH, null))).isEqualTo("segment:HIGH_TOUCH");
+        assertThat(BY_DEFAULT.keyOf(ProfileFacts.NONE)).isEqualTo("segment:LOW_TOUCH");
     }
 
     @Test
     void shouldIgnoreTheRenewalWhenGroupedBySegment() {
         final Cohorts bySegment = new Cohorts(SignalsConfig.of(Map.of(RiskConfig.COHORT_BY, "SEGMENT")));
 
-        assertThat(bySegment.keyOf(profile(Segment.TECH_TOUCH, "2014-06-19T09:00:00Z")))
+        assertThat(bySegment.keyOf(facts(Segment.TECH_TOUCH, "2014-06-19T09:00:00Z")))
                 .isEqualTo("segment:TECH_TOUCH");
     }
 
@@ -45,7 +45,11 @@ class CohortsTest {
     void shouldPutEveryAccountInOneCohortWhenGroupedByNothing() {
         final Cohorts all = new Cohorts(SignalsConfig.of(Map.of(RiskConfig.COHORT_BY, "none")));
 
-        assertThat(all.keyOf(profile(Segment.TECH_TOUCH, "2014-06-19T09:00:00Z"))).isEqualTo(all.keyOf(null));
+        assertThat(all.keyOf(facts(Segment.TECH_TOUCH, "2014-06-19T09:00:00Z"))).isEqualTo(all.keyOf(ProfileFacts.NONE));
+    }
+
+    private static ProfileFacts facts(final Segment segment, final String renewal) {
+        return ProfileFacts.of(profile(segment, renewal));
     }
 
     private static AccountProfile profile(final Segment segment, final String renewal) {

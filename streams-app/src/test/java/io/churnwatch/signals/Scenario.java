@@ -86,7 +86,8 @@ final class Scenario {
 
     Outcome usage(final Instant at, final UsageKind kind, final int quantity, final String feature) {
         return apply(at, () -> engine.onUsage(state, UsageEvent.newBuilder().setEventId(id()).setAccountId(ACCOUNT)
-                .setKind(kind).setFeature(feature).setQuantity(quantity).setOccurredAt(at).build(), profile, cohorts));
+                .setKind(kind).setFeature(feature).setQuantity(quantity).setOccurredAt(at).build(),
+                ProfileFacts.of(profile), cohorts));
     }
 
     Outcome logins(final Instant at, final int quantity) {
@@ -108,7 +109,7 @@ final class Scenario {
                    final TicketStatus status) {
         return apply(at, () -> engine.onTicket(state, SupportTicketEvent.newBuilder().setEventId(id())
                 .setAccountId(ACCOUNT).setTicketId("t-" + nextEventId).setStatus(status).setPriority(priority)
-                .setCategory(category).setOccurredAt(at).build(), profile, cohorts));
+                .setCategory(category).setOccurredAt(at).build(), ProfileFacts.of(profile), cohorts));
     }
 
     Outcome ticket(final Instant at, final TicketCategory category) {
@@ -118,7 +119,7 @@ final class Scenario {
     Outcome billing(final Instant at, final BillingEventType type, final long mrrCents) {
         return apply(at, () -> engine.onBilling(state, BillingEvent.newBuilder().setEventId(id())
                 .setAccountId(ACCOUNT).setType(type).setMrrCents(mrrCents).setCurrency("EUR")
-                .setOccurredAt(at).build(), profile, cohorts));
+                .setOccurredAt(at).build(), ProfileFacts.of(profile), cohorts));
     }
 
     /**
@@ -131,7 +132,7 @@ final class Scenario {
                 : AccountProfile.newBuilder(profile).setAccountId(peerId).build();
         peers.put(peerId, engine.onUsage(peers.get(peerId), UsageEvent.newBuilder().setEventId(id())
                 .setAccountId(peerId).setKind(UsageKind.LOGIN).setQuantity(1).setOccurredAt(at).build(),
-                peerProfile, cohorts).state());
+                ProfileFacts.of(peerProfile), cohorts).state());
     }
 
     /** Fires, in order, every deadline at or before {@code until}. */
@@ -139,7 +140,7 @@ final class Scenario {
         while (deadline.isPresent() && deadline.getAsLong() <= until.toEpochMilli()) {
             final Instant due = Instant.ofEpochMilli(deadline.getAsLong());
             deadlinesFired.add(due);
-            record(engine.onDeadline(state, profile, due, cohorts));
+            record(engine.onDeadline(state, ProfileFacts.of(profile), due, cohorts));
         }
     }
 
