@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,6 +35,15 @@ public record TrackedAccount(AccountState state, long deadline, RecentEventIds e
     private static final byte FORMAT_WITH_IDS = 2;
     private static final byte FORMAT_WITH_PROFILE = 3;
     private static final int NULL_LENGTH = -1;
+    private static final byte[] EMPTY = new byte[0];
+    /** Each segment's name in UTF-8, encoded once: the serializer runs on every write of the store. */
+    private static final Map<Segment, byte[]> SEGMENT_NAMES = new EnumMap<>(Segment.class);
+
+    static {
+        for (final Segment segment : Segment.values()) {
+            SEGMENT_NAMES.put(segment, segment.name().getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     /** An account known by its profile only: no state, no deadline, no event seen. */
     static TrackedAccount profileOnly(final ProfileFacts profile) {
@@ -60,10 +71,9 @@ public record TrackedAccount(AccountState state, long deadline, RecentEventIds e
             if (tracked == null) {
                 return null;
             }
-            final byte[] state = tracked.state() == null ? new byte[0]
-                    : states.serializer().serialize(topic, tracked.state());
+            final byte[] state = tracked.state() == null ? EMPTY : states.serializer().serialize(topic, tracked.state());
             final byte[] owner = utf8(tracked.profile() == null ? null : tracked.profile().ownerId());
-            final byte[] segment = utf8(tracked.profile() == null ? null : tracked.profile().segment().name());
+            final byte[] segment = tracked.profile() == null ? EMPTY : SEGMENT_NAMES.get(tracked.profile().segment());
             final ByteBuffer out = ByteBuffer.allocate(1 + Long.BYTES + tracked.eventIds().encodedSize()
                     + profileSize(tracked.profile(), segment, owner) + 1 + state.length);
             out.put(FORMAT_WITH_PROFILE).putLong(tracked.deadline());
@@ -142,7 +152,7 @@ public record TrackedAccount(AccountState state, long deadline, RecentEventIds e
     }
 
     private static byte[] utf8(final String value) {
-        return value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+        return value == null ? EMPTY : value.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String readString(final ByteBuffer in) {

@@ -1,10 +1,12 @@
 package io.churnwatch.bench;
 
 import io.churnwatch.embedded.EmbeddedKafka;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.awaitility.Awaitility;
 
 /**
  * Minimal reproduction of a Kafka Streams cost reported upstream (docs/performance.md): with
@@ -92,7 +95,7 @@ public final class ReadyToProcessRepro {
 
     /** Runs one application over all of {@code a}; returns its stream thread's CPU microseconds per record. */
     private static double cpuPerRecord(final String bootstrap, final String name, final boolean withEmpty,
-                                       final long maxTaskIdleMs) throws Exception {
+                                       final long maxTaskIdleMs) throws IOException {
         final AtomicLong seen = new AtomicLong();
         final StreamsBuilder builder = new StreamsBuilder();
         final Consumed<byte[], byte[]> bytes = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
@@ -110,9 +113,8 @@ public final class ReadyToProcessRepro {
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            while (seen.get() < RECORDS) {
-                Thread.sleep(50);
-            }
+            Awaitility.await(name + " read all of a").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> seen.get() >= RECORDS);
             return streamThreadCpuNanos("repro-" + name) / 1000.0 / RECORDS;
         }
     }
