@@ -54,6 +54,17 @@ public final class Backtest {
         return new Backtest(accounts, options).report(accounts);
     }
 
+    /**
+     * Health weights under which the scores of the accounts' health updates would rank them best ({@link WeightFit}).
+     *
+     * @param components the health components, in the order of the updates' component scores
+     * @param current    the weights the accounts were scored with, in the same order
+     */
+    public static WeightProposal proposeWeights(final List<AccountHistory> accounts, final BacktestOptions options,
+                                                final List<String> components, final double[] current) {
+        return WeightFit.propose(new Backtest(accounts, options).judged, options.horizonDays(), components, current);
+    }
+
     private BacktestReport report(final List<AccountHistory> accounts) {
         final Set<ChurnSignal> signals = EnumSet.noneOf(ChurnSignal.class);
         long records = 0;
@@ -82,7 +93,7 @@ public final class Backtest {
         final int churners = (int) judged.stream().filter(Judged::churner).count();
         return new BacktestReport(options, accounts.size(), churners, judged.size() - churners, records, open,
                 row("all signals", judged, alert -> true), bySignal, naive(), bySegment, leadTimes(),
-                HealthRankingMeter.rank(judged, options.horizonDays()), scores(true), scores(false));
+                HealthRankingMeter.rank(judged, options.horizonDays()), scores(true), scores(false), null);
     }
 
     private SignalRow row(final String name, final List<Judged> of, final Predicate<AlertPoint> concerns) {

@@ -48,9 +48,27 @@ public final class BacktestHtml {
         final HealthRanking health = report.health();
         page.append(String.format(Locale.ROOT, "<p>Health ranking over %,d account-days: AUC %.3f for churn within "
                         + "%d days; of each day's lowest-scored 10%%, %.1f%% churn within %d days (base rate %.1f%%)."
-                        + "</p>\n</body></html>\n", health.snapshots(), health.auc(), report.options().horizonDays(),
+                        + "</p>\n", health.snapshots(), health.auc(), report.options().horizonDays(),
                 100 * health.lowestDecileShare(), report.options().horizonDays(), 100 * health.baseRate()));
+        if (report.weights() != null) {
+            weights(page, report.weights());
+        }
+        page.append("</body></html>\n");
         out.write(page.toString());
+    }
+
+    private static void weights(final StringBuilder page, final WeightProposal proposal) {
+        page.append("<h2>Proposed health weights</h2>\n<table id=\"weights\"><tr><th>component</th><th>current</th>"
+                + "<th>proposed</th></tr>\n");
+        for (int i = 0; i < proposal.components().size(); i++) {
+            page.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.2f</td><td>%.2f</td></tr>\n",
+                    escape(proposal.components().get(i)), proposal.current().get(i), proposal.proposed().get(i)));
+        }
+        page.append(String.format(Locale.ROOT, "</table>\n<p>AUC on the accounts the weights were fitted on: %.3f "
+                        + "current, %.3f proposed; on the other half: %.3f current, %.3f proposed. Estimated from the "
+                        + "emitted health updates; verify with a backtest under <code>%s</code>.</p>\n",
+                proposal.fitAucCurrent(), proposal.fitAucProposed(), proposal.checkAucCurrent(),
+                proposal.checkAucProposed(), escape(proposal.setOptions("health.weight."))));
     }
 
     private static List<SignalRow> rows(final BacktestReport report) {

@@ -1,5 +1,6 @@
 package io.churnwatch.backtest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -19,16 +20,24 @@ import java.util.List;
  * @param health           how the health score ranks
  * @param churnerScores    churners' scores lead days before they cancelled, in ten bins of 10 points (90-100 last)
  * @param retainedScores   retained accounts' scores lead days before their observation ended, same bins
+ * @param weights          health weights proposed from this backtest ({@link #withWeights}), null when not asked
  */
 public record BacktestReport(BacktestOptions options, int accounts, int churners, int retained, long alertRecords,
                              long openRecords, SignalRow overall, List<SignalRow> bySignal, SignalRow naive,
                              List<SignalRow> bySegment, LeadTimes leadTimes, HealthRanking health,
-                             List<Integer> churnerScores, List<Integer> retainedScores) {
+                             List<Integer> churnerScores, List<Integer> retainedScores,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) WeightProposal weights) {
 
     public BacktestReport {
         bySignal = List.copyOf(bySignal);
         bySegment = List.copyOf(bySegment);
         churnerScores = List.copyOf(churnerScores);
         retainedScores = List.copyOf(retainedScores);
+    }
+
+    /** This report with the health weights proposed from the same backtest. */
+    public BacktestReport withWeights(final WeightProposal proposal) {
+        return new BacktestReport(options, accounts, churners, retained, alertRecords, openRecords, overall, bySignal,
+                naive, bySegment, leadTimes, health, churnerScores, retainedScores, proposal);
     }
 }

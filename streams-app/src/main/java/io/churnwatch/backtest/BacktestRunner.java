@@ -1,6 +1,7 @@
 package io.churnwatch.backtest;
 
 import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.config.SignalsConfig;
 import io.churnwatch.jsonl.EventKind;
 import io.churnwatch.metrics.ChurnMetrics;
 import io.churnwatch.runtime.ImportListener;
@@ -17,6 +18,7 @@ import io.churnwatch.runtime.TopicReport;
 import io.churnwatch.signals.AlertReason;
 import io.churnwatch.signals.ChurnRiskAlert;
 import io.churnwatch.signals.ChurnSignal;
+import io.churnwatch.signals.HealthComponent;
 import io.churnwatch.signals.HealthScoreUpdate;
 import io.churnwatch.topology.ChurnSerdes;
 import io.churnwatch.topology.ChurnTopics;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +53,7 @@ public final class BacktestRunner {
 
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
+    private static final List<String> COMPONENTS = List.of(SignalsConfig.COMPONENTS);
 
     /** What the run produced, by account. */
     public record Replayed(InputFacts facts, List<ImportResult> imports, Replay.Summary replay,
@@ -127,9 +131,22 @@ public final class BacktestRunner {
         final Map<String, List<HealthPoint>> health = new HashMap<>();
         for (final HealthScoreUpdate update : updates) {
             health.computeIfAbsent(update.getAccountId(), id -> new ArrayList<>())
-                    .add(new HealthPoint(update.getAsOf(), update.getScore()));
+                    .add(new HealthPoint(update.getAsOf(), update.getScore(), componentScores(update)));
         }
         return health;
+    }
+
+    /** The update's component scores in {@link SignalsConfig#COMPONENTS} order, NaN for one it does not list. */
+    static double[] componentScores(final HealthScoreUpdate update) {
+        final double[] scores = new double[SignalsConfig.COMPONENTS.length];
+        Arrays.fill(scores, Double.NaN);
+        for (final HealthComponent component : update.getComponents()) {
+            final int index = COMPONENTS.indexOf(component.getName());
+            if (index >= 0) {
+                scores[index] = component.getScore();
+            }
+        }
+        return scores;
     }
 
     /** An alert record as the backtest judges it: its signal and the signals of its reasons. */

@@ -32,7 +32,28 @@ public final class BacktestTable {
                         + "day's lowest-scored 10%%, %.1f%% churn within %d days (base rate %.1f%%)%n",
                 health.snapshots(), health.auc(), report.options().horizonDays(), 100 * health.lowestDecileShare(),
                 report.options().horizonDays(), 100 * health.baseRate());
+        if (report.weights() != null) {
+            weights(report.weights(), report.options().horizonDays(), out);
+        }
         out.flush();
+    }
+
+    private static void weights(final WeightProposal proposal, final int horizon, final PrintWriter out) {
+        out.println();
+        out.printf(Locale.ROOT, "Health weights proposed by this backtest (AUC for churn within %d days; fitted on "
+                + "%,d account-days, checked on the other %,d, of other accounts):%n", horizon, proposal.fitDays(),
+                proposal.checkDays());
+        out.printf(Locale.ROOT, "| %-12s | %-7s | %-8s |%n", "component", "current", "proposed");
+        out.println("|" + "-".repeat(14) + "|" + "-".repeat(9) + "|" + "-".repeat(10) + "|");
+        for (int i = 0; i < proposal.components().size(); i++) {
+            out.printf(Locale.ROOT, "| %-12s | %7.2f | %8.2f |%n", proposal.components().get(i),
+                    proposal.current().get(i), proposal.proposed().get(i));
+        }
+        out.printf(Locale.ROOT, "AUC, fitting half: %.3f current, %.3f proposed; checking half: %.3f current, %.3f "
+                + "proposed%n", proposal.fitAucCurrent(), proposal.fitAucProposed(), proposal.checkAucCurrent(),
+                proposal.checkAucProposed());
+        out.println("Estimated from the components of the emitted health updates; verify with a backtest under them:");
+        out.println("  " + proposal.setOptions("health.weight."));
     }
 
     /** The overall and baseline rows only: the summary the demo prints. */

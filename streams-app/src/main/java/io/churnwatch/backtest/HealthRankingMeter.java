@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Measures how well health scores rank accounts by who leaves next ({@link HealthRanking}). For every judged
- * account and every day from its first health update until its outcome date, the snapshot is its latest score by
- * the end of that day; it is positive when the account is a churner that cancels within the horizon after it.
- * Scores are 0-100, so the AUC is counted over a histogram (no sort of the millions of snapshots).
+ * Measures how well health scores rank accounts by who leaves next ({@link HealthRanking}) over the
+ * {@link AccountDays}: each snapshot is an account's latest score by the end of a day. Scores are 0-100, so the
+ * AUC is counted over a histogram (no sort of the millions of snapshots).
  */
 final class HealthRankingMeter {
 
@@ -28,27 +27,12 @@ final class HealthRankingMeter {
         final long[] positives = new long[SCORES];
         final long[] negatives = new long[SCORES];
         final Map<Long, List<Snapshot>> byDay = new HashMap<>();
-        for (final Backtest.Judged j : judged) {
-            final List<HealthPoint> health = sorted(j.account().health());
-            if (health.isEmpty()) {
-                continue;
-            }
-            final long end = j.date().toEpochMilli();
-            int next = 0;
-            Integer score = null;
-            for (long day = Math.floorDiv(health.get(0).asOf().toEpochMilli(), Backtest.DAY_MILLIS);
-                 (day + 1) * Backtest.DAY_MILLIS <= end; day++) {
-                final long endOfDay = (day + 1) * Backtest.DAY_MILLIS;
-                while (next < health.size() && health.get(next).asOf().toEpochMilli() < endOfDay) {
-                    score = health.get(next++).score();
-                }
-                final boolean positive = j.churner() && end <= endOfDay + horizonDays * Backtest.DAY_MILLIS;
-                final int s = Math.max(0, Math.min(100, score));
-                (positive ? positives : negatives)[s]++;
-                byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Snapshot(s, positive,
-                        j.account().accountId()));
-            }
-        }
+        AccountDays.forEach(judged, horizonDays, (day, account, latest, positive) -> {
+            final int s = Math.max(0, Math.min(100, latest.score()));
+            (positive ? positives : negatives)[s]++;
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Snapshot(s, positive,
+                    account.account().accountId()));
+        });
         long pos = 0;
         long neg = 0;
         for (int s = 0; s < SCORES; s++) {
@@ -98,11 +82,5 @@ final class HealthRankingMeter {
             }
         }
         return latest == null ? OptionalInt.empty() : OptionalInt.of(latest.score());
-    }
-
-    private static List<HealthPoint> sorted(final List<HealthPoint> health) {
-        final List<HealthPoint> copy = new ArrayList<>(health);
-        copy.sort((a, b) -> a.asOf().compareTo(b.asOf()));
-        return copy;
     }
 }

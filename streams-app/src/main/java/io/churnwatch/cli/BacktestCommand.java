@@ -11,6 +11,7 @@ import io.churnwatch.backtest.BacktestTable;
 import io.churnwatch.backtest.Outcome;
 import io.churnwatch.backtest.OutcomesFile;
 import io.churnwatch.config.ChurnConfig;
+import io.churnwatch.config.SignalsConfig;
 import io.churnwatch.config.TopicsConfig;
 import io.churnwatch.embedded.DevStack;
 import io.churnwatch.jsonl.EventKind;
@@ -73,6 +74,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "<file>", description = "Also write the report as an HTML page with plots.")
     private Path html;
 
+    @Option(names = "--propose-weights", description = "Also propose health-score weights under which the score "
+            + "ranks the accounts by who churns next best, fitted on half the accounts and checked on the others.")
+    private boolean proposeWeights;
+
     @Option(names = "--timeout", defaultValue = "PT2H", converter = DurationConverter.class,
             description = "Give up when the replay has not finished after this long (default ${DEFAULT-VALUE}).")
     private Duration timeout;
@@ -93,7 +98,8 @@ final class BacktestCommand implements Callable<Integer> {
         out.flush();
         final Path stateDir = Files.createTempDirectory(Files.createDirectories(Path.of(".churnwatch")), "backtest-");
         try (DevStack stack = DevStack.start()) {
-            final BacktestRunner.Replayed run = new BacktestRunner(config(stack, stateDir))
+            final ChurnConfig config = config(stack, stateDir);
+            final BacktestRunner.Replayed run = new BacktestRunner(config)
                     .run(files, ProgressReporter.forConsole(err, 10), new ReplayProgressPrinter(err), timeout);
             out.printf(Locale.ROOT, "Imported %,d events of %,d accounts; replayed %,d records in %.1f s; read %,d "
                             + "alert records and %,d health updates%n",
@@ -109,7 +115,10 @@ final class BacktestCommand implements Callable<Integer> {
                             missing, outcomes);
                 }
             }
-            final BacktestReport report = Backtest.run(histories, BacktestOptions.defaults().withLeadDays(leadDays));
+            final BacktestOptions options = BacktestOptions.defaults().withLeadDays(leadDays);
+            final BacktestReport judgedReport = Backtest.run(histories, options);
+            final BacktestReport report = proposeWeights ? judgedReport.withWeights(Backtest.proposeWeights(histories,
+                    options, List.of(SignalsConfig.COMPONENTS), weights(config.signals()))) : judgedReport;
             BacktestTable.print(report, out);
             write(json, writer -> BacktestJson.write(report, writer));
             write(html, writer -> BacktestHtml.write(report, writer));
@@ -157,6 +166,15 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (final IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read --outcomes: " + e.getMessage());
         }
+    }
+
+    /** The health weights the replay ran with, in {@link SignalsConfig#COMPONENTS} order. */
+    private static double[] weights(final SignalsConfig signals) {
+        final double[] weights = new double[SignalsConfig.COMPONENTS.length];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = signals.weight(i);
+        }
+        return weights;
     }
 
     private ChurnConfig config(final DevStack stack, final Path stateDir) {

@@ -68,6 +68,45 @@ class BacktestReportsTest {
                 .contains("<td>SILENCE</td>");
     }
 
+    private static final BacktestReport WITH_WEIGHTS = REPORT.withWeights(new WeightProposal(
+            List.of("usage_trend", "recency"), List.of(0.6, 0.4), List.of(0.1, 0.9), 10, 12, 0.61, 0.66, 0.6, 0.64));
+
+    @Test
+    void shouldLeaveTheWeightsOutWhenNoneWereProposed() throws IOException {
+        final StringWriter json = new StringWriter();
+        final StringWriter text = new StringWriter();
+
+        BacktestJson.write(REPORT, json);
+        BacktestTable.print(REPORT, new PrintWriter(text));
+
+        assertThat(new ObjectMapper().readTree(json.toString()).has("weights")).isFalse();
+        assertThat(text.toString()).doesNotContain("Health weights proposed");
+    }
+
+    @Test
+    void shouldPrintTheProposalAndHowToVerifyItWhenWeightsWereProposed() {
+        final StringWriter text = new StringWriter();
+
+        BacktestTable.print(WITH_WEIGHTS, new PrintWriter(text));
+
+        assertThat(text.toString()).contains("| recency      |    0.40 |     0.90 |")
+                .contains("checking half: 0.600 current, 0.640 proposed")
+                .contains("--set health.weight.usage_trend=0.10 --set health.weight.recency=0.90");
+    }
+
+    @Test
+    void shouldCarryTheProposalWhenWrittenAsJsonAndHtml() throws IOException {
+        final StringWriter json = new StringWriter();
+        final StringWriter html = new StringWriter();
+
+        BacktestJson.write(WITH_WEIGHTS, json);
+        BacktestHtml.write(WITH_WEIGHTS, html);
+
+        assertThat(new ObjectMapper().readTree(json.toString()).at("/weights/proposed/1").asDouble()).isEqualTo(0.9);
+        assertThat(html.toString()).contains("<table id=\"weights\">").contains("<td>recency</td><td>0.40</td><td>0.90</td>")
+                .endsWith("</body></html>\n");
+    }
+
     @Test
     void shouldEscapeMarkupWhenANameContainsIt() {
         assertThat(BacktestHtml.escape("c<1> & \"x\"")).isEqualTo("c&lt;1&gt; &amp; &quot;x&quot;");

@@ -69,6 +69,12 @@ final class Histories {
         return this;
     }
 
+    /** A health update with its component scores (NaN: a component without data). */
+    Histories score(final double atDay, final int score, final double... components) {
+        health.add(new HealthPoint(day(atDay), score, components));
+        return this;
+    }
+
     Histories churnedOn(final double d) {
         outcome = new Outcome(Outcome.Kind.CHURNED, day(d));
         return this;

@@ -1,6 +1,7 @@
 package io.churnwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,7 @@ class BacktestCommandIT {
     static void backtest() throws IOException {
         run = CliRun.run(Map.of(), "backtest", "--data", DATA.toString(), "--outcomes",
                 DATA.resolve("truth.jsonl.gz").toString(), "--json", out.resolve("report.json").toString(),
-                "--html", out.resolve("report.html").toString());
+                "--html", out.resolve("report.html").toString(), "--propose-weights");
         assertThat(run.exitCode()).as(run.err()).isZero();
         report = JSON.readTree(out.resolve("report.json").toFile());
     }
@@ -84,6 +85,23 @@ class BacktestCommandIT {
         assertThat(all.get("precision").asDouble()).isGreaterThan(baseRate);
         assertThat(all.get("load").asDouble()).isLessThanOrEqualTo(0.2);
         assertThat(report.at("/health/auc").asDouble()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void shouldProposeWeightsFromTheRunsOwnAccountDaysWhenAsked() {
+        final JsonNode weights = report.get("weights");
+        double proposed = 0;
+        for (final JsonNode w : weights.get("proposed")) {
+            proposed += w.asDouble();
+        }
+
+        assertThat(weights.get("current")).extracting(JsonNode::asDouble).containsExactly(0.3, 0.2, 0.15, 0.2, 0.15);
+        assertThat(proposed).isCloseTo(1.0, within(1e-3));
+        assertThat(weights.get("fitDays").asLong() + weights.get("checkDays").asLong())
+                .isEqualTo(report.at("/health/snapshots").asLong());
+        assertThat(weights.get("fitAucProposed").asDouble()).isGreaterThanOrEqualTo(weights.get("fitAucCurrent")
+                .asDouble());
+        assertThat(run.out()).contains("Health weights proposed by this backtest").contains("--set health.weight.");
     }
 
     @Test
