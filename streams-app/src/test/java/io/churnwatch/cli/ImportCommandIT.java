@@ -3,7 +3,7 @@ package io.churnwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
@@ -26,21 +26,19 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code churnwatch generate}, {@code topics create} and {@code import} end to end: embedded broker, real registry. */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class ImportCommandIT {
 
     private static final GeneratorOptions OPTIONS = GeneratorOptions.defaults().withAccounts(25)
             .withDays(GeneratorOptions.MIN_DAYS).withSeed(5L);
 
-    private static EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
 
     private final EmbeddedKafka kafka;
     private final String prefix = "import-" + UUID.randomUUID() + "-";
@@ -49,22 +47,11 @@ class ImportCommandIT {
     @TempDir
     Path dir;
 
-    ImportCommandIT(final EmbeddedKafka kafka) {
+    ImportCommandIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
         this.environment = Map.of("CHURNWATCH_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "CHURNWATCH_SCHEMA_REGISTRY_URL", registry.url());
-    }
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
     }
 
     @BeforeEach

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.runtime.TopicDump;
@@ -33,7 +33,7 @@ import picocli.CommandLine;
  * and {@code basic.auth.user.info} register and read every schema with the header, and {@code run} without them
  * stops at start-up in one line naming the registry.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryBasicAuthIT {
 
@@ -44,17 +44,17 @@ class RegistryBasicAuthIT {
 
     private final EmbeddedKafka kafka;
     private final String prefix = "basic-auth-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    private EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
     private BasicAuthProxy proxy;
     private Path dir;
 
-    RegistryBasicAuthIT(final EmbeddedKafka kafka) {
+    RegistryBasicAuthIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     @BeforeAll
     void startAnAuthenticatingRegistry() throws IOException {
-        registry = EmbeddedRegistry.start();
         proxy = BasicAuthProxy.start(registry.url(), USER_INFO);
         dir = Files.createTempDirectory("churnwatch-basic-auth-");
     }
@@ -63,9 +63,6 @@ class RegistryBasicAuthIT {
     void stop() throws IOException {
         if (proxy != null) {
             proxy.close();
-        }
-        if (registry != null) {
-            registry.close();
         }
         Utils.delete(dir.toFile());
     }

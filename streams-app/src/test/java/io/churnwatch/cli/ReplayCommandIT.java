@@ -3,7 +3,7 @@ package io.churnwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.runtime.TopicDump;
@@ -18,20 +18,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code churnwatch replay} on the embedded broker and registry, and its command-line checks. */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class ReplayCommandIT {
 
     private static final GeneratorOptions HISTORY = GeneratorOptions.defaults().withAccounts(20)
             .withDays(GeneratorOptions.MIN_DAYS).withSeed(9L);
 
-    private static EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
 
     private final EmbeddedKafka kafka;
     private final String prefix = "replay-cmd-" + UUID.randomUUID() + "-";
@@ -39,20 +37,9 @@ class ReplayCommandIT {
     @TempDir
     Path dir;
 
-    ReplayCommandIT(final EmbeddedKafka kafka) {
+    ReplayCommandIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
-    }
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
+        this.registry = registry;
     }
 
     /** Runs a command with this test's topics and application id. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.CollectingSink;
 import io.churnwatch.generate.GeneratorOptions;
@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +33,14 @@ import picocli.CommandLine;
  * {@code churnwatch run} in this JVM against the embedded broker and registry: it starts, processes what is
  * imported while it runs, and stops when asked; an unreachable cluster or registry is one line on stderr.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class RunCommandIT {
 
     private static final GeneratorOptions HISTORY = GeneratorOptions.defaults().withAccounts(20)
             .withDays(GeneratorOptions.MIN_DAYS).withSeed(3L);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private static EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
 
     private final EmbeddedKafka kafka;
     private final String prefix = "run-" + UUID.randomUUID() + "-";
@@ -50,20 +48,9 @@ class RunCommandIT {
     @TempDir
     Path dir;
 
-    RunCommandIT(final EmbeddedKafka kafka) {
+    RunCommandIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
-    }
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
+        this.registry = registry;
     }
 
     private Map<String, String> environment() {

@@ -5,13 +5,13 @@ import io.churnwatch.config.TopicsConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class TopicsCommandIT {
 
     private static final Object PARTITIONS =

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.deploy.ReadmeMetrics;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.events.BillingEventType;
 import io.churnwatch.events.Segment;
 import io.churnwatch.events.UsageEvent;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * meter: six accounts in two segments, logins stopping at different days, a cancellation request (an alert),
  * a duplicate of the latest login, a late record, a record after {@code input.until.ms} and an undecodable one.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpsEndpointsIT {
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.signals.HealthScoreUpdate;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two instances of one application, each owning half of the partitions: either answers a query for any
  * account, the one that does not own it by forwarding to the one that does.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class TwoInstancesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

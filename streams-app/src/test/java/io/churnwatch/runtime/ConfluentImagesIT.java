@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.serde.WireFormat;
@@ -52,7 +52,7 @@ import org.testcontainers.utility.DockerImageName;
  * skipped (Testcontainers' {@code disabledWithoutDocker}) and the embedded ITs remain the proof of each behaviour.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfluentImagesIT {
 

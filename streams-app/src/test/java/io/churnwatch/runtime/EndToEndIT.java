@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.config.RiskConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.generate.GroundTruth;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * outputs read by a plain read_committed consumer through our serde. The generator's answer key says what must
  * come out.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndIT {
 
@@ -39,19 +39,19 @@ class EndToEndIT {
     private static final int PARTITIONS = 3;
 
     private final EmbeddedKafka kafka;
-    private EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
     private PipelineHarness harness;
     private List<GroundTruth> truth;
     private long imported;
     private RunOutputs outputs;
 
-    EndToEndIT(final EmbeddedKafka kafka) {
+    EndToEndIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     @BeforeAll
     void runHistoryThroughThePipeline() throws InterruptedException {
-        registry = EmbeddedRegistry.start();
         harness = new PipelineHarness(kafka, registry, "e2e", PARTITIONS);
         // One alert per signal: this run checks that each generated behaviour raises its own signal.
         final Map<String, String> settings = harness.settings("run");
@@ -68,9 +68,6 @@ class EndToEndIT {
     void stop() {
         if (harness != null) {
             harness.close();
-        }
-        if (registry != null) {
-            registry.close();
         }
     }
 

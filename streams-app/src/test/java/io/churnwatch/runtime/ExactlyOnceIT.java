@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.GeneratorOptions;
 import io.micrometer.core.instrument.Counter;
@@ -52,7 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code churnwatch.reordered.records}). The reference needs no wait: while a partition has records on the broker
  * that are not fetched yet, a task waits for them anyway.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExactlyOnceIT {
 
@@ -64,7 +64,7 @@ class ExactlyOnceIT {
     private static final String ORDERED_IDLE_MS = "10000";
 
     private final EmbeddedKafka kafka;
-    private EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
     private PipelineHarness harness;
     private Process victim;
     private int victimExitCode;
@@ -74,13 +74,13 @@ class ExactlyOnceIT {
     private RunOutputs reference;
     private double survivorReordered;
 
-    ExactlyOnceIT(final EmbeddedKafka kafka) {
+    ExactlyOnceIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     @BeforeAll
     void killOneOfTwoInstancesMidTransaction() throws IOException, InterruptedException {
-        registry = EmbeddedRegistry.start();
         harness = new PipelineHarness(kafka, registry, "eos", PARTITIONS);
         final Map<String, String> shared = withOrderedInput(harness.settings("killed"));
         final String victimId = shared.get(ChurnConfig.APPLICATION_ID) + "-victim";
@@ -121,9 +121,6 @@ class ExactlyOnceIT {
         }
         if (harness != null) {
             harness.close();
-        }
-        if (registry != null) {
-            registry.close();
         }
     }
 

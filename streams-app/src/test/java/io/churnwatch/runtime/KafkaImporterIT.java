@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.events.UsageEvent;
 import io.churnwatch.generate.CollectingSink;
 import io.churnwatch.generate.GenerationStats;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The importer as the generator's sink, on the embedded broker and an in-memory registry. */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class KafkaImporterIT {
 
     private final EmbeddedKafka kafka;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.events.AccountProfile;
 import io.churnwatch.generate.GeneratorOptions;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * bytes, its reason and the topic, partition and offset it was written at, and the good records around it must
  * give exactly the outputs of the same history without poison.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoisonPillIT {
 
@@ -61,20 +61,20 @@ class PoisonPillIT {
 
     private final EmbeddedKafka kafka;
     private final List<Pill> pills = new ArrayList<>();
-    private EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
     private PipelineHarness poisoned;
     private PipelineHarness clean;
     private RunOutputs outputs;
     private RunOutputs reference;
     private List<String> inputs;
 
-    PoisonPillIT(final EmbeddedKafka kafka) {
+    PoisonPillIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     @BeforeAll
     void processHistoryWithPoisonInTheMiddle() throws InterruptedException, ExecutionException {
-        registry = EmbeddedRegistry.start();
         poisoned = new PipelineHarness(kafka, registry, "poison", PARTITIONS);
         final ChurnConfig config = poisoned.run("run");
         inputs = PipelineHarness.inputTopics(config);
@@ -100,9 +100,6 @@ class PoisonPillIT {
         }
         if (clean != null) {
             clean.close();
-        }
-        if (registry != null) {
-            registry.close();
         }
     }
 

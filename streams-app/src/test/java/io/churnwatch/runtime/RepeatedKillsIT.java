@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.GeneratorOptions;
 import java.io.IOException;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the two runs are written to different topics, whose subjects could carry other schema ids, so raw bytes differ
  * by those four bytes only.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RepeatedKillsIT {
 
@@ -58,7 +58,7 @@ class RepeatedKillsIT {
     private final EmbeddedKafka kafka;
     private final List<String> kills = new ArrayList<>();
     private final List<Integer> exitCodes = new ArrayList<>();
-    private EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
     private PipelineHarness harness;
     private Process running;
     private boolean killedMidRestore;
@@ -68,13 +68,13 @@ class RepeatedKillsIT {
     private RunOutputs outputs;
     private RunOutputs reference;
 
-    RepeatedKillsIT(final EmbeddedKafka kafka) {
+    RepeatedKillsIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     @BeforeAll
     void replayThroughRepeatedKills() throws IOException, InterruptedException {
-        registry = EmbeddedRegistry.start();
         harness = new PipelineHarness(kafka, registry, "kills", 2);
         victimSettings = victim(harness.settings("killed"));
         final ChurnConfig killed = harness.run(victimSettings);
@@ -123,9 +123,6 @@ class RepeatedKillsIT {
         }
         if (harness != null) {
             harness.close();
-        }
-        if (registry != null) {
-            registry.close();
         }
     }
 

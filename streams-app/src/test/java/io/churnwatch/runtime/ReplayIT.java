@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.config.TopicsConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.generate.HistoryGenerator;
 import io.churnwatch.metrics.ChurnMetrics;
@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * order), create its missing outputs like the live ones, clean up after itself, and, bounded by {@code to}, write
  * the live run's alerts before that time and nothing at or after it.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class ReplayIT {
 
     private static final GeneratorOptions HISTORY = GeneratorOptions.defaults().withAccounts(100).withDays(70)

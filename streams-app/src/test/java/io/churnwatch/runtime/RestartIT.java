@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.signals.ChurnRiskAlert;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * that came back with it, and the outputs must continue where they stopped: nothing published twice, nothing lost,
  * and the same outputs as a run that never stopped.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestartIT {
 
@@ -47,7 +47,7 @@ class RestartIT {
 
     private final EmbeddedKafka kafka;
     private final Map<String, Long> restored = new ConcurrentHashMap<>();
-    private EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
     private PipelineHarness harness;
     private boolean stateWiped;
     private RunOutputs beforeStop;
@@ -56,13 +56,13 @@ class RestartIT {
     private long redelivered;
     private double duplicates;
 
-    RestartIT(final EmbeddedKafka kafka) {
+    RestartIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     @BeforeAll
     void processHalfRestartWithoutStateAndProcessTheRest() throws IOException, InterruptedException {
-        registry = EmbeddedRegistry.start();
         harness = new PipelineHarness(kafka, registry, "restart", 2);
         final ChurnConfig restarted = harness.run("restarted");
         harness.importHistory(restarted, HISTORY, HistorySlice.before(HALFWAY));
@@ -95,9 +95,6 @@ class RestartIT {
     void stop() {
         if (harness != null) {
             harness.close();
-        }
-        if (registry != null) {
-            registry.close();
         }
     }
 

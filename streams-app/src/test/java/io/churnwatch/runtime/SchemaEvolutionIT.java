@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.events.AccountProfile;
 import io.churnwatch.events.BillingEvent;
@@ -58,7 +58,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class path of a JVM of its own, {@link PipelineProcess}) reads the history written in v1 throughout; the added
  * field is then null, and the outputs are the v1 pipeline's.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaEvolutionIT {
 
@@ -68,7 +68,7 @@ class SchemaEvolutionIT {
     private static final int PARTITIONS = 3;
 
     private final EmbeddedKafka kafka;
-    private EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
     private PipelineHarness evolved;
     private PipelineHarness unchanged;
     private RunOutputs outputs;
@@ -79,13 +79,13 @@ class SchemaEvolutionIT {
     private CompatibilityResult compatibility;
     private long written;
 
-    SchemaEvolutionIT(final EmbeddedKafka kafka) {
+    SchemaEvolutionIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
+        this.registry = registry;
     }
 
     @BeforeAll
     void processHistoryWhoseUsageMovesToVersionTwo() throws Exception {
-        registry = EmbeddedRegistry.start();
         evolved = new PipelineHarness(kafka, registry, "evolve", PARTITIONS);
         final ChurnConfig config = evolved.run("run");
         evolved.importHistory(config, HISTORY, HistorySlice.before(EVOLVED_AT));
@@ -124,7 +124,7 @@ class SchemaEvolutionIT {
         if (v2App != null) {
             v2App.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        for (final AutoCloseable closeable : new AutoCloseable[] {evolved, unchanged, registry}) {
+        for (final AutoCloseable closeable : new AutoCloseable[] {evolved, unchanged}) {
             if (closeable != null) {
                 try {
                     closeable.close();

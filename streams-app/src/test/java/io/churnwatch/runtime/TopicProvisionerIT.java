@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.runtime.TopicStatus.State;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class TopicProvisionerIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.embedded.EmbeddedRegistry;
 import io.churnwatch.events.UsageEvent;
 import java.time.Duration;
@@ -21,8 +21,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,30 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and a read_committed consumer, each with a serde (and registry client) of its own configured only by
  * {@code schema.registry.url}, as two applications would be.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class AvroOverKafkaIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int RECORDS = 50;
 
-    private static EmbeddedRegistry registry;
+    private final EmbeddedRegistry registry;
 
     private final EmbeddedKafka kafka;
 
-    AvroOverKafkaIT(final EmbeddedKafka kafka) {
+    AvroOverKafkaIT(final EmbeddedKafka kafka, final EmbeddedRegistry registry) {
         this.kafka = kafka;
-    }
-
-    @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedRegistry.start();
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
+        this.registry = registry;
     }
 
     @Test
@@ -113,7 +100,7 @@ class AvroOverKafkaIT {
         return received;
     }
 
-    private static Map<String, Object> serdeSettings() {
+    private Map<String, Object> serdeSettings() {
         return Map.of(RegistrySerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
     }
 

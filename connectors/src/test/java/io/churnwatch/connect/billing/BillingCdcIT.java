@@ -10,7 +10,7 @@ import io.churnwatch.connect.it.ReplayedRun;
 import io.churnwatch.connect.it.ShippedConnector;
 import io.churnwatch.connect.postgres.TestPostgres;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.events.BillingEvent;
 import io.churnwatch.events.BillingEventType;
 import io.churnwatch.generate.GeneratorOptions;
@@ -63,7 +63,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * must become the right BillingEvents, and those the right alerts; a row without an account lands in the
  * transform's dead-letter topic with its reason.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BillingCdcIT {
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * local receiver, one replica per dead-letter topic), and leave them alone when run again. The names it creates are
  * the ones whose groups ({@code connect-<name>}) docker-compose lists in {@code lag.watch.groups}.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 class ComposeConnectorsIT {
 
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();

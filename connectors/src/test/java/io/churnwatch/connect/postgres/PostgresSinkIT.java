@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.churnwatch.connect.it.ConnectWorker;
 import io.churnwatch.connect.it.ReplayedRun;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.signals.ChurnRiskAlert;
 import io.churnwatch.signals.HealthScoreUpdate;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * configured as {@code connectors/config/postgres-*.json} are. The tables must end equal to the topics: each
  * alert at its latest revision, each account at its latest health.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresSinkIT {
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.churnwatch.connect.it.ConnectWorker;
 import io.churnwatch.connect.it.ReplayedRun;
 import io.churnwatch.embedded.EmbeddedKafka;
-import io.churnwatch.embedded.EmbeddedKafkaExtension;
+import io.churnwatch.embedded.EmbeddedStackExtension;
 import io.churnwatch.generate.GeneratorOptions;
 import io.churnwatch.signals.ChurnRiskAlert;
 import java.io.IOException;
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * first worker, a JVM of its own, is killed (SIGKILL, as a crashed machine) a third of the way through, and a new
  * one takes over from the offsets it last committed.
  */
-@ExtendWith(EmbeddedKafkaExtension.class)
+@ExtendWith(EmbeddedStackExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhookSinkIT {
 
