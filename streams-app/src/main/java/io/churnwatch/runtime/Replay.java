@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -65,7 +64,7 @@ public final class Replay {
 
         /** {@link #incompleteHistory()} in partition order, e.g. {@code usage-0 from offset 49, usage-1 from ...}. */
         public String describeIncompleteHistory() {
-            return describe(incompleteHistory);
+            return ReplayOffsets.describe(incompleteHistory);
         }
     }
 
@@ -145,10 +144,10 @@ public final class Replay {
             final Map<TopicPartition, Long> start = new HashMap<>(offsets.offsetsAt(events, from.toEpochMilli()));
             start.putAll(offsets.startOffsets(List.of(accounts)));
             final Map<TopicPartition, Long> stop = stopOffsets(offsets, events, accounts);
-            final Map<TopicPartition, Long> incomplete = incompleteHistory(start, offsets.startOffsets(inputs));
+            final Map<TopicPartition, Long> incomplete = ReplayOffsets.incompleteHistory(start, offsets.startOffsets(inputs));
             if (!incomplete.isEmpty()) {
                 LOG.warn("The input history from {} may be incomplete: records were deleted (by retention?) before the "
-                        + "oldest record kept, where the replay starts, on {}", from, describe(incomplete));
+                        + "oldest record kept, where the replay starts, on {}", from, ReplayOffsets.describe(incomplete));
             }
             createOutputs(offsets, events.get(0));
             offsets.commit(applicationId(), start);
@@ -168,7 +167,7 @@ public final class Replay {
             if (!keepState) {
                 offsets.deleteGroupAndTopics(applicationId(), internalTopics(offsets));
             }
-            return new Summary(applicationId(), topics, consumed(start, stop, stop),
+            return new Summary(applicationId(), topics, ReplayOffsets.consumed(start, stop, stop),
                     Duration.ofNanos(System.nanoTime() - started), Map.copyOf(incomplete), threadsRun);
         } finally {
             if (!keepState) {
@@ -253,14 +252,14 @@ public final class Replay {
                               final ChurnPipeline pipeline, final Duration timeout) throws InterruptedException {
         final long begin = System.nanoTime();
         final long deadline = begin + timeout.toNanos();
-        final long total = consumed(start, stop, stop);
+        final long total = ReplayOffsets.consumed(start, stop, stop);
         long reported = begin;
         Map<TopicPartition, Long> committed = offsets.committed(applicationId());
-        Map<TopicPartition, Long> behind = behind(committed, stop);
+        Map<TopicPartition, Long> behind = ReplayOffsets.behind(committed, stop);
         while (!behind.isEmpty() || pipeline.sweeping()) {
             if (System.nanoTime() - reported >= PROGRESS_MILLIS * 1_000_000) {
                 reported = System.nanoTime();
-                progress.progress(consumed(start, committed, stop), total, Duration.ofNanos(reported - begin));
+                progress.progress(ReplayOffsets.consumed(start, committed, stop), total, Duration.ofNanos(reported - begin));
             }
             if (pipeline.failed()) {
                 throw new StartupException("the replay stopped after a failure; see the log above");
@@ -269,66 +268,12 @@ public final class Replay {
                 throw new StartupException(behind.isEmpty()
                         ? "the replay's last deadline sweep did not finish within " + timeout.toSeconds() + " s"
                         : "the replay did not reach the end offsets within " + timeout.toSeconds() + " s; behind: "
-                                + describeBehind(behind, stop, offsets.startOffsets(inputs)));
+                                + ReplayOffsets.describeBehind(behind, stop, offsets.startOffsets(inputs)));
             }
             Thread.sleep(POLL_MILLIS);
             committed = offsets.committed(applicationId());
-            behind = behind(committed, stop);
+            behind = ReplayOffsets.behind(committed, stop);
         }
-    }
-
-    /** Records between {@code start} and {@code at} (capped at {@code stop}), over all partitions. */
-    private static long consumed(final Map<TopicPartition, Long> start, final Map<TopicPartition, Long> at,
-                                 final Map<TopicPartition, Long> stop) {
-        return stop.entrySet().stream().mapToLong(e -> {
-            final long from = start.getOrDefault(e.getKey(), 0L);
-            return Math.max(0, Math.min(e.getValue(), at.getOrDefault(e.getKey(), from)) - from);
-        }).sum();
-    }
-
-    /** The partitions whose committed offset is short of their stop offset, with that offset (-1: none yet). */
-    static Map<TopicPartition, Long> behind(final Map<TopicPartition, Long> committed,
-                                            final Map<TopicPartition, Long> stop) {
-        final Map<TopicPartition, Long> behind = new HashMap<>();
-        stop.forEach((partition, offset) -> {
-            final long at = committed.getOrDefault(partition, -1L);
-            if (at < offset) {
-                behind.put(partition, at);
-            }
-        });
-        return behind;
-    }
-
-    /**
-     * The partitions whose history may be incomplete: records were deleted from their start (their oldest record
-     * kept is past offset 0) and the replay starts at their oldest record kept, so the deleted ones may have been
-     * in the period replayed. A partition starting after its oldest record kept lost only records before
-     * {@code from}.
-     */
-    static Map<TopicPartition, Long> incompleteHistory(final Map<TopicPartition, Long> start,
-                                                       final Map<TopicPartition, Long> oldestKept) {
-        final Map<TopicPartition, Long> incomplete = new HashMap<>();
-        oldestKept.forEach((partition, oldest) -> {
-            if (oldest > 0 && start.getOrDefault(partition, oldest) <= oldest) {
-                incomplete.put(partition, oldest);
-            }
-        });
-        return incomplete;
-    }
-
-    /** The partitions behind; a partition whose records were deleted before they were replayed says so. */
-    private static String describeBehind(final Map<TopicPartition, Long> behind, final Map<TopicPartition, Long> stop,
-                                         final Map<TopicPartition, Long> oldestKept) {
-        return behind.entrySet().stream().map(e -> {
-            final long oldest = oldestKept.getOrDefault(e.getKey(), 0L);
-            return e.getKey() + " at " + e.getValue() + " of " + stop.get(e.getKey())
-                    + (oldest > 0 && oldest > e.getValue() ? " (records before " + oldest + " were deleted)" : "");
-        }).sorted().collect(Collectors.joining(", "));
-    }
-
-    private static String describe(final Map<TopicPartition, Long> oldestKept) {
-        return oldestKept.entrySet().stream().map(e -> e.getKey() + " from offset " + e.getValue()).sorted()
-                .collect(Collectors.joining(", "));
     }
 
     private static void deleteRecursively(final Path dir) {
