@@ -59,10 +59,11 @@ public final class BacktestHtml {
 
     private static void weights(final StringBuilder page, final WeightProposal proposal) {
         page.append("<h2>Proposed health weights</h2>\n<table id=\"weights\"><tr><th>component</th><th>current</th>"
-                + "<th>proposed</th></tr>\n");
+                + "<th>proposed</th><th>account-days with data</th></tr>\n");
         for (int i = 0; i < proposal.components().size(); i++) {
-            page.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.2f</td><td>%.2f</td></tr>\n",
-                    escape(proposal.components().get(i)), proposal.current().get(i), proposal.proposed().get(i)));
+            page.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.1f%%</td></tr>\n",
+                    escape(proposal.components().get(i)), proposal.current().get(i), proposal.proposed().get(i),
+                    100 * proposal.coverage().get(i)));
         }
         page.append(String.format(Locale.ROOT, "</table>\n<p>AUC on the accounts the weights were fitted on: %.3f "
                         + "current, %.3f proposed; on the other half: %.3f current, %.3f proposed. Estimated from the "

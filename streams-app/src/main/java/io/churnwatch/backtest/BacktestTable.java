@@ -43,11 +43,14 @@ public final class BacktestTable {
         out.printf(Locale.ROOT, "Health weights proposed by this backtest (AUC for churn within %d days; fitted on "
                 + "%,d account-days, checked on the other %,d, of other accounts):%n", horizon, proposal.fitDays(),
                 proposal.checkDays());
-        out.printf(Locale.ROOT, "| %-12s | %-7s | %-8s |%n", "component", "current", "proposed");
-        out.println("|" + "-".repeat(14) + "|" + "-".repeat(9) + "|" + "-".repeat(10) + "|");
+        out.printf(Locale.ROOT, "| %-12s | %-7s | %-8s | %-21s |%n", "component", "current", "proposed",
+                "account-days with data");
+        out.println("|" + "-".repeat(14) + "|" + "-".repeat(9) + "|" + "-".repeat(10) + "|" + "-".repeat(23) + "|");
         for (int i = 0; i < proposal.components().size(); i++) {
-            out.printf(Locale.ROOT, "| %-12s | %7.2f | %8.2f |%n", proposal.components().get(i),
-                    proposal.current().get(i), proposal.proposed().get(i));
+            final double coverage = proposal.coverage().get(i);
+            out.printf(Locale.ROOT, "| %-12s | %7.2f | %8.2f | %-21s |%n", proposal.components().get(i),
+                    proposal.current().get(i), proposal.proposed().get(i),
+                    coverage == 0 ? "none: weight kept" : String.format(Locale.ROOT, "%.1f%%", 100 * coverage));
         }
         out.printf(Locale.ROOT, "AUC, fitting half: %.3f current, %.3f proposed; checking half: %.3f current, %.3f "
                 + "proposed%n", proposal.fitAucCurrent(), proposal.fitAucProposed(), proposal.checkAucCurrent(),

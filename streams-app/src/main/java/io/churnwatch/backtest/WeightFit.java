@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>The search is a coordinate ascent on the weights' simplex: it moves a share of weight from one component to
  * another while that raises the AUC of the fitting half by more than {@value #MIN_GAIN}, with shares of 0.2, 0.1,
- * 0.05 and 0.02 in turn. The halves are formed from a hash of the account id, so a run's proposal is
+ * 0.05 and 0.02 in turn; a component with no data on any account-day (support on a history without tickets)
+ * keeps its weight. The halves are formed from a hash of the account id, so a run's proposal is
  * deterministic and a churner's days are all in the same half. Account-days no weighting can score (no component
  * with a positive weight has data) are left out, as the pipeline emits no score for them.
  */
@@ -48,8 +49,9 @@ final class WeightFit {
                 fit.add(latest, isPositive, Math.floorMod(account.account().accountId().hashCode(), 2) == 0));
         final double[] start = normalised(current);
         final double[] proposed = fit.search(start);
-        return new WeightProposal(names, toList(start), toList(proposed), fit.count(true), fit.count(false),
-                fit.auc(current, true), fit.auc(proposed, true), fit.auc(current, false), fit.auc(proposed, false));
+        return new WeightProposal(names, toList(start), toList(proposed), toList(fit.coverage()), fit.count(true),
+                fit.count(false), fit.auc(current, true), fit.auc(proposed, true), fit.auc(current, false),
+                fit.auc(proposed, false));
     }
 
     private void add(final HealthPoint point, final boolean isPositive, final boolean inFittingHalf) {
@@ -68,6 +70,17 @@ final class WeightFit {
         days++;
     }
 
+    /** The share of account-days on which each component has data. */
+    private double[] coverage() {
+        final double[] shares = new double[components];
+        for (int d = 0; d < days; d++) {
+            for (int c = 0; c < components; c++) {
+                shares[c] += Double.isNaN(scores[d * components + c]) ? 0 : 1;
+            }
+        }
+        return Arrays.stream(shares).map(n -> days == 0 ? 0 : n / days).toArray();
+    }
+
     private long count(final boolean half) {
         long n = 0;
         for (int d = 0; d < days; d++) {
@@ -77,6 +90,7 @@ final class WeightFit {
     }
 
     private double[] search(final double[] start) {
+        final double[] coverage = coverage();
         double[] best = start.clone();
         double bestAuc = auc(best, true);
         int moves = 0;
@@ -88,7 +102,9 @@ final class WeightFit {
                 double bestMoveAuc = bestAuc + MIN_GAIN;
                 for (int from = 0; from < components; from++) {
                     for (int to = 0; to < components; to++) {
-                        if (from == to || best[from] < share - 1e-12) {
+                        // A component without any data keeps its weight: it cannot be judged, and moving weight
+                        // in or out of it would only rescale the others.
+                        if (from == to || best[from] < share - 1e-12 || coverage[from] == 0 || coverage[to] == 0) {
                             continue;
                         }
                         final double[] candidate = best.clone();

@@ -13,10 +13,12 @@ import java.util.stream.IntStream;
  * @param components the health components, in the order of the weights
  * @param current    the weights the replay ran with, scaled to sum to 1
  * @param proposed   the proposed weights, summing to 1
+ * @param coverage   the share of account-days on which each component has data (0: its weight was kept)
  * @param fitDays    account-days of the fitting half
  * @param checkDays  account-days of the checking half
  */
-public record WeightProposal(List<String> components, List<Double> current, List<Double> proposed, long fitDays,
+public record WeightProposal(List<String> components, List<Double> current, List<Double> proposed,
+                             List<Double> coverage, long fitDays,
                              long checkDays, double fitAucCurrent, double fitAucProposed, double checkAucCurrent,
                              double checkAucProposed) {
 
@@ -24,6 +26,7 @@ public record WeightProposal(List<String> components, List<Double> current, List
         components = List.copyOf(components);
         current = List.copyOf(current);
         proposed = List.copyOf(proposed);
+        coverage = List.copyOf(coverage);
     }
 
     /** The proposal as {@code --set} options of a replay or backtest that runs under it. */

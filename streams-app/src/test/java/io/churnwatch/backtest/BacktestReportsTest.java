@@ -69,7 +69,8 @@ class BacktestReportsTest {
     }
 
     private static final BacktestReport WITH_WEIGHTS = REPORT.withWeights(new WeightProposal(
-            List.of("usage_trend", "recency"), List.of(0.6, 0.4), List.of(0.1, 0.9), 10, 12, 0.61, 0.66, 0.6, 0.64));
+            List.of("usage_trend", "recency"), List.of(0.6, 0.4), List.of(0.1, 0.9), List.of(0.0, 0.75), 10, 12, 0.61, 0.66,
+            0.6, 0.64));
 
     @Test
     void shouldLeaveTheWeightsOutWhenNoneWereProposed() throws IOException {
@@ -89,7 +90,8 @@ class BacktestReportsTest {
 
         BacktestTable.print(WITH_WEIGHTS, new PrintWriter(text));
 
-        assertThat(text.toString()).contains("| recency      |    0.40 |     0.90 |")
+        assertThat(text.toString()).contains("| recency      |    0.40 |     0.90 | 75.0%                 |")
+                .contains("| usage_trend  |    0.60 |     0.10 | none: weight kept     |")
                 .contains("checking half: 0.600 current, 0.640 proposed")
                 .contains("--set health.weight.usage_trend=0.10 --set health.weight.recency=0.90");
     }
@@ -103,8 +105,8 @@ class BacktestReportsTest {
         BacktestHtml.write(WITH_WEIGHTS, html);
 
         assertThat(new ObjectMapper().readTree(json.toString()).at("/weights/proposed/1").asDouble()).isEqualTo(0.9);
-        assertThat(html.toString()).contains("<table id=\"weights\">").contains("<td>recency</td><td>0.40</td><td>0.90</td>")
-                .endsWith("</body></html>\n");
+        assertThat(html.toString()).contains("<table id=\"weights\">")
+                .contains("<td>recency</td><td>0.40</td><td>0.90</td><td>75.0%</td>").endsWith("</body></html>\n");
     }
 
     @Test

@@ -17,6 +17,11 @@ class WeightFitTest {
      * churner cancels (and never for a retained account), the second is noise for everybody.
      */
     private static List<AccountHistory> accounts(final long seed) {
+        return accounts(seed, new double[0]);
+    }
+
+    /** The same accounts, with {@code more} component scores after the two on every health update. */
+    private static List<AccountHistory> accounts(final long seed, final double... more) {
         final Random random = new Random(seed);
         final List<AccountHistory> accounts = new ArrayList<>();
         for (int a = 0; a < 400; a++) {
@@ -26,7 +31,11 @@ class WeightFitTest {
                 final boolean leaving = churner && day >= 30;
                 final double telling = leaving ? 20 + 30 * random.nextDouble() : 40 + 60 * random.nextDouble();
                 final double noise = 100 * random.nextDouble();
-                h.score(day + 0.5, (int) Math.round((telling + noise) / 2), telling, noise);
+                final double[] components = new double[2 + more.length];
+                components[0] = telling;
+                components[1] = noise;
+                System.arraycopy(more, 0, components, 2, more.length);
+                h.score(day + 0.5, (int) Math.round((telling + noise) / 2), components);
             }
             accounts.add((churner ? h.churnedOn(60) : h.retainedUntil(60)).build());
         }
@@ -64,6 +73,16 @@ class WeightFitTest {
     }
 
     @Test
+    void shouldKeepTheWeightOfAComponentWhenNoAccountDayHasDataForIt() {
+        final WeightProposal proposal = Backtest.proposeWeights(accounts(7, Double.NaN), BacktestOptions.defaults(),
+                List.of("telling", "noise", "absent"), new double[] {1, 1, 2});
+
+        assertThat(proposal.coverage()).containsExactly(1.0, 1.0, 0.0);
+        assertThat(proposal.proposed().get(2)).isEqualTo(0.5);
+        assertThat(proposal.proposed().get(0)).isGreaterThan(0.4);
+    }
+
+    @Test
     void shouldSplitTheAccountDaysIntoTwoHalvesWhenFitting() {
         final WeightProposal proposal = propose(accounts(7), 1, 1);
 
@@ -80,8 +99,8 @@ class WeightFitTest {
 
     @Test
     void shouldWriteTheProposalAsSetOptionsWhenAskedHowToVerifyIt() {
-        final WeightProposal proposal = new WeightProposal(TWO, List.of(0.5, 0.5), List.of(0.62, 0.38), 1, 1,
-                0.5, 0.6, 0.5, 0.6);
+        final WeightProposal proposal = new WeightProposal(TWO, List.of(0.5, 0.5), List.of(0.62, 0.38),
+                List.of(1.0, 1.0), 1, 1, 0.5, 0.6, 0.5, 0.6);
 
         assertThat(proposal.setOptions("health.weight."))
                 .isEqualTo("--set health.weight.telling=0.62 --set health.weight.noise=0.38");
