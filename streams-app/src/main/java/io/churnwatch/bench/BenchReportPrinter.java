@@ -104,9 +104,10 @@ public final class BenchReportPrinter {
 
     private static void printSweeps(final List<SweepBench.SizeResult> sizes, final BenchOptions options,
                                     final PrintWriter out) {
-        out.printf(Locale.ROOT, "%nSilence sweep (stream-time punctuation; 1 partition; %,d accounts expire during "
-                + "the first %d of %d sweeps, none during the rest; then the first sweep after midnight, when every "
-                + "account is re-evaluated)%n", options.sweepExpiring(), options.sweepTicks() / 2, options.sweepTicks());
+        out.printf(Locale.ROOT, "%nSilence sweep (one per sweep interval of stream time; 1 partition; %,d accounts "
+                + "expire during the first %d of %d sweeps, none during the rest; then the first sweep after midnight, "
+                + "when every account is re-evaluated)%n",
+                options.sweepExpiring(), options.sweepTicks() / 2, options.sweepTicks());
         row(out, "%-16s %-26s %-22s %-28s %s", "accounts", "expiring: examined/sweep", "median us/sweep",
                 "no one due: median us/sweep", "after midnight: examined, s, us/acct");
         for (final SweepBench.SizeResult size : sizes) {

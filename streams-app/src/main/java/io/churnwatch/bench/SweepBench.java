@@ -133,8 +133,8 @@ final class SweepBench {
     }
 
     /**
-     * Sends ticks {@code from} to {@code to} one at a time, each once the previous one is consumed: Kafka Streams
-     * punctuates once per loop over the records it polled, so ticks read together would share one sweep.
+     * Sends ticks {@code from} to {@code to} one at a time, each once the previous one is consumed, so that the
+     * sweep meters read around a tick measure the sweep that tick started and nothing else.
      */
     private Sweeps tick(final ChurnConfig config, final PipelineRun run, final List<String> inputs,
                         final MeterRegistry meters, final int from, final int to, final SweepScenario scenario)

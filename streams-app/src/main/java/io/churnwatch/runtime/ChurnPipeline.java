@@ -117,8 +117,8 @@ public final class ChurnPipeline implements AutoCloseable {
     }
 
     /**
-     * Whether a task has a deadline sweep unfinished: a burst of due accounts is swept a bounded part per
-     * punctuation, so the input can be committed before the sweep it started is done.
+     * Whether a task has a deadline sweep unfinished: a burst of due accounts is swept a bounded part at a
+     * time, so the input can be committed before the sweep it started is done.
      */
     public boolean sweeping() {
         final Gauge pending = metrics.registry().find(ChurnTopology.SWEEPS_PENDING_GAUGE).gauge();

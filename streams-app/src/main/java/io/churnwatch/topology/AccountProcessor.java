@@ -33,16 +33,20 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * evaluated at.
  *
  * <p>Time-driven checks (silence, a decline that is the absence of logins, a payment not recovered) run
- * when stream time passes an account's deadline: a stream-time punctuation sweeps the {@link DeadlineIndex},
- * touching only due accounts. An account's own due deadlines are also run before its next event is
- * applied, and every deadline is evaluated at its own time, so results depend on the input alone, never
- * on when a sweep happens to run: a replay gives the live run's outputs. An event delivered twice (same
- * {@code eventId}) is applied once ({@link DuplicateFilter}).
+ * when stream time passes an account's deadline: a sweep of the {@link DeadlineIndex}, touching only due
+ * accounts, starts whenever stream time passes a multiple of {@link SweepSettings#interval()}, checked after each
+ * event and once a second of wall-clock time (which covers stream time moved on by records that do not reach this
+ * processor). It is not a stream-time punctuation: in a backfill, stream time passes an interval on nearly every
+ * record, and Kafka Streams halves the records its thread processes per loop after every punctuation that runs,
+ * so a punctuation per record keeps it at one record per task per loop. An account's own due deadlines are also
+ * run before its next event is applied, and every deadline is evaluated at its own time, so results depend on
+ * the input alone, never on when a sweep happens to run: a replay gives the live run's outputs. An event
+ * delivered twice (same {@code eventId}) is applied once ({@link DuplicateFilter}).
  *
- * <p>A sweep examines at most {@link SweepSettings#maxAccounts()} accounts per punctuation, so a burst (every
+ * <p>A sweep examines at most {@link SweepSettings#maxAccounts()} accounts at a time, so a burst (every
  * account falls due at midnight) never holds a transaction open past its timeout; the rest of the sweep
- * continues, at the stream time it started at, in the next stream-time punctuations and in a wall-clock one
- * every second (an idle input does not stall it). Until it is done, an account it has not reached yet is
+ * continues, at the stream time it started at, when stream time passes the next interval and every second of
+ * wall-clock time (an idle input does not stall it). Until it is done, an account it has not reached yet is
  * brought up to that time before its next event is applied, as if the whole sweep had run at once: only
  * when the sweep's outputs are emitted changes. Pending sweeps are counted in {@code sweepsPending}.
  *
@@ -67,6 +71,8 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     private final AtomicInteger sweepsPending;
     /** The stream time the unfinished sweep runs deadlines up to; {@link #NO_SWEEP} when none is. */
     private long pendingSweep = NO_SWEEP;
+    /** The stream time from which the next sweep starts; the task's first record starts one. */
+    private long nextSweepAt = Long.MIN_VALUE;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, TrackedAccount> accounts;
     private TimestampedKeyValueStore<String, AccountProfile> profiles;
@@ -98,9 +104,8 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         try (KeyValueIterator<String, byte[]> all = cohortStore.all()) {
             all.forEachRemaining(entry -> cohorts.restore(entry.key, entry.value));
         }
-        context.schedule(sweeps.interval(), PunctuationType.STREAM_TIME, this::sweep);
         context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
-            if (pendingSweep != NO_SWEEP) {
+            if (!sweepIfDue() && pendingSweep != NO_SWEEP) {
                 continueSweep();
             }
         });
@@ -120,8 +125,18 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
 
     @Override
     public void process(final Record<String, SpecificRecord> record) {
-        final String accountId = record.key();
         final String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+        if (sweeps.beyondUntil(record.timestamp())) {
+            // Outside the replayed period, yet it moves stream time on: the sweep up to the period's end needs it.
+            metrics.skipped(topic);
+        } else {
+            applyEvent(record, topic);
+        }
+        sweepIfDue();
+    }
+
+    private void applyEvent(final Record<String, SpecificRecord> record, final String topic) {
+        final String accountId = record.key();
         final TrackedAccount before = accounts.get(accountId);
         final RecentEventIds ids = before == null ? RecentEventIds.empty() : before.eventIds();
         final String eventId = ContractFields.eventId(record.value());
@@ -160,19 +175,28 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     }
 
     /**
-     * Starts a sweep of the deadlines due by {@code time}, or extends the unfinished one to it. Records at or
-     * after the replay bound are skipped but still advance stream time: the sweep stops before the bound, or it
-     * would evaluate deadlines without the events that were skipped (an account would look silent after it).
+     * Once stream time passed the next multiple of the interval: starts a sweep of the deadlines due by it, or
+     * extends the unfinished one to it, and runs a part of it. Records at or after the replay bound are skipped
+     * but still advance stream time: the sweep stops before the bound, or it would evaluate deadlines without the
+     * events that were skipped (an account would look silent after it).
+     *
+     * @return whether a sweep part ran
      */
-    private void sweep(final long time) {
+    private boolean sweepIfDue() {
+        final long streamTime = context.currentStreamTimeMs();
+        if (streamTime < 0 || streamTime < nextSweepAt) {
+            return false;
+        }
+        nextSweepAt = sweeps.nextSweepAfter(streamTime);
         if (pendingSweep == NO_SWEEP) {
             sweepsPending.incrementAndGet();
         }
-        pendingSweep = Math.max(pendingSweep, sweeps.sweepTime(time));
+        pendingSweep = Math.max(pendingSweep, sweeps.sweepTime(streamTime));
         continueSweep();
+        return true;
     }
 
-    /** Runs the unfinished sweep's due accounts, up to the most one punctuation may examine. */
+    /** Runs the unfinished sweep's due accounts, up to the most one sweep part may examine. */
     private void continueSweep() {
         final long started = System.nanoTime();
         int examined = 0;

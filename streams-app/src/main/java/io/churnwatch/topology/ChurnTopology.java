@@ -129,13 +129,18 @@ public final class ChurnTopology {
     private record Inputs(StreamsBuilder builder, Topic<byte[], byte[]> deadLetters, ChurnMetrics metrics,
                           Duration maxFuture, long untilMillis) {
 
+        /**
+         * @param table whether {@code topic} is the accounts table: tombstones are allowed, and records after the
+         *              replayed period are dropped here (events after it go on to the account engine, which skips
+         *              them once they moved its sweeps on)
+         */
         <V extends SpecificRecord> KStream<String, V> read(final Topic<String, V> topic, final String label,
-                                                            final boolean tombstonesAllowed) {
+                                                            final boolean table) {
             final Map<String, KStream<String, Decoded<V>>> branches = builder
                     .stream(topic.name(), Consumed.with(topic.keySerde(), new DecodingSerde<>(topic.valueSerde()))
                             .withTimestampExtractor(new OccurredAtExtractor(maxFuture))
                             .withName(label + "-source"))
-                    .processValues(() -> new InputValidator<V>(tombstonesAllowed, maxFuture, untilMillis, metrics),
+                    .processValues(() -> new InputValidator<V>(table, maxFuture, table ? untilMillis : -1, metrics),
                             Named.as(label + "-validate"))
                     .split(Named.as(label + "-"))
                     .branch((key, decoded) -> !decoded.isRejected(), Branched.as("valid"))

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -20,12 +19,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a scan from the very start of the key space would step over every deadline ever swept, and a sweep loading
  * its due accounts batch by batch would step over those of its own earlier batches again. Scans start instead
  * at a low watermark, a key no entry sorts before: the last key a scan returned (the caller removes the entries
- * it was given before asking again), or just after the time a scan found nobody due by, lowered again when an
- * entry is added below it (an out-of-order event).
+ * it was given before asking again), or the first entry after the due ones when a scan ran out of due entries
+ * (past every entry when there is none), lowered again when an entry is added below it (an out-of-order event).
+ * No entry is due before the watermark's deadline, so asking before it reads nothing: sweeps run at every
+ * {@code deadline.sweep.interval.ms} of stream time, which in a backfill is nearly every record, and most find
+ * no one due.
  */
 final class DeadlineIndex {
 
     private static final byte[] EMPTY = new byte[0];
+    /** Sorts after every entry: the watermark when a scan found no entry left. */
+    private static final Bytes PAST_EVERY_ENTRY = key(Long.MAX_VALUE, "");
 
     /** An account due at a deadline. */
     record Due(long deadline, String accountId) {
@@ -57,25 +61,36 @@ final class DeadlineIndex {
      * removes (or moves) each of them before asking again.
      */
     List<Due> due(final long time, final int limit) {
+        if (deadline(lowWatermark) > time) {
+            return List.of();
+        }
         final List<Due> due = new ArrayList<>();
-        // Account ids are never empty, so no entry equals the bare upper bound: the range ends before time + 1.
-        final Bytes end = key(time + 1, "");
-        Bytes last = null;
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(lowWatermark, end)) {
-            while (due.size() < limit && it.hasNext()) {
-                final KeyValue<Bytes, byte[]> entry = it.next();
-                final ByteBuffer buffer = ByteBuffer.wrap(entry.key.get());
+        Bytes next = PAST_EVERY_ENTRY;
+        // Unbounded above: the first entry after the due ones becomes the watermark, the time the next one is due.
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(lowWatermark, null)) {
+            Bytes last = null;
+            while (it.hasNext()) {
+                final Bytes key = it.next().key;
+                final ByteBuffer buffer = ByteBuffer.wrap(key.get());
                 final long deadline = buffer.getLong();
+                if (deadline > time) {
+                    next = key;
+                    break;
+                }
+                if (due.size() == limit) {
+                    next = last;
+                    break;
+                }
                 due.add(new Due(deadline, StandardCharsets.UTF_8.decode(buffer).toString()));
-                last = entry.key;
+                last = key;
             }
         }
-        if (last != null) {
-            lowWatermark = last;
-        } else if (end.compareTo(lowWatermark) > 0) {
-            lowWatermark = end;
-        }
+        lowWatermark = next;
         return due;
+    }
+
+    private static long deadline(final Bytes key) {
+        return ByteBuffer.wrap(key.get()).getLong();
     }
 
     private static Bytes key(final long deadline, final String accountId) {

@@ -5,20 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.churnwatch.topology.DeadlineIndex.Due;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.InMemoryKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The deadline index on an in-memory store: due accounts in deadline order, batch by batch. */
 class DeadlineIndexTest {
 
-    private final KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore("deadline-index"), Serdes.Bytes(), Serdes.ByteArray())
-            .withLoggingDisabled().build();
+    /** Range scans the index asked the store for. */
+    private int scans;
+    private final KeyValueStore<Bytes, byte[]> store = new InMemoryKeyValueStore("deadline-index") {
+        @Override
+        public KeyValueIterator<Bytes, byte[]> range(final Bytes from, final Bytes to) {
+            scans++;
+            return super.range(from, to);
+        }
+    };
     private final DeadlineIndex index = new DeadlineIndex(store);
 
     DeadlineIndexTest() {
@@ -96,5 +102,37 @@ class DeadlineIndexTest {
 
         assertThat(index.due(1_000, 10)).isEmpty();
         assertThat(index.due(2_000, 10)).containsExactly(new Due(2_000, "moved"));
+    }
+
+    @Test
+    void shouldNotScanTheStoreWhenAskedBeforeTheNextDeadline() {
+        index.add(1_000, "early");
+        index.add(5_000, "late");
+        sweep(2_000, 10);
+        final int scansOfTheFirstSweep = scans;
+
+        assertThat(index.due(3_000, 10)).isEmpty();
+        assertThat(index.due(4_999, 10)).isEmpty();
+        assertThat(scans).isEqualTo(scansOfTheFirstSweep);
+        assertThat(index.due(5_000, 10)).containsExactly(new Due(5_000, "late"));
+    }
+
+    @Test
+    void shouldNotScanTheStoreWhenAScanFoundItEmptyUntilAnEntryIsAdded() {
+        assertThat(index.due(1_000, 10)).isEmpty();
+        assertThat(index.due(2_000, 10)).isEmpty();
+        assertThat(scans).isEqualTo(1);
+
+        index.add(1_500, "added");
+        assertThat(index.due(2_000, 10)).containsExactly(new Due(1_500, "added"));
+    }
+
+    @Test
+    void shouldFindAnEntryAddedBeforeTheNextDeadlineWhenItIsDue() {
+        index.add(5_000, "late");
+        assertThat(index.due(1_000, 10)).isEmpty();
+
+        index.add(3_000, "earlier");
+        assertThat(index.due(3_000, 10)).containsExactly(new Due(3_000, "earlier"));
     }
 }

@@ -4,7 +4,10 @@ import static io.churnwatch.topology.Events.at;
 import static io.churnwatch.topology.Events.day;
 import static io.churnwatch.topology.Events.login;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.churnwatch.events.AccountProfile;
+import io.churnwatch.events.Segment;
 import io.churnwatch.signals.AlertStatus;
 import io.churnwatch.signals.ChurnRiskAlert;
 import io.churnwatch.signals.ChurnSignal;
@@ -41,6 +44,19 @@ class SilenceTopologyTest {
         assertThat(silence.get(0).getAccountId()).isEqualTo("quiet");
         assertThat(silence.get(0).getStatus()).isEqualTo(AlertStatus.OPEN);
         assertThat(silence.get(0).getEventTime()).isEqualTo(at(0, 9).plus(Duration.ofDays(14)));
+    }
+
+    @Test
+    void shouldOpenSilenceWithinASecondWhenOnlyAProfileMovesStreamTimePastItsDeadline() {
+        pipeline.send(login("quiet", at(0, 9)));
+        // A profile reaches the task, not the account engine: the wall-clock check sees the stream time it set.
+        pipeline.send(AccountProfile.newBuilder(Events.profile("other", Segment.LOW_TOUCH, "csm-1"))
+                .setSignedUpAt(at(16, 10)).build());
+        pipeline.advanceWallClock(Duration.ofSeconds(1));
+
+        assertThat(pipeline.alerts()).filteredOn(a -> a.getSignal() == ChurnSignal.SILENCE)
+                .extracting(ChurnRiskAlert::getAccountId, ChurnRiskAlert::getEventTime)
+                .containsExactly(tuple("quiet", at(0, 9).plus(Duration.ofDays(14))));
     }
 
     @Test
