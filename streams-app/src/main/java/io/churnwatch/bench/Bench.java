@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * {@code churnwatch bench}, step by step, on a cluster and registry it is given (the CLI gives it the embedded dev
  * stack, so every figure comes from one process run on one broker): load the input once, run the throughput
  * phases in interleaved rounds, replay the loaded history, measure latency at a fixed rate, measure the deadline
- * sweep and the state at each size. Progress goes to {@code progress} as it happens; the figures come back as a
- * {@link Report} (see {@link BenchReportPrinter}). It prints figures and judges nothing but the stated targets.
+ * sweep and the state at each size, or those of these {@link BenchPart}s asked for. Progress goes to {@code progress}
+ * as it happens; the figures come back as a {@link Report} (see {@link BenchReportPrinter}). It prints figures and
+ * judges nothing but the stated targets.
  */
 public final class Bench {
 
@@ -47,10 +51,10 @@ public final class Bench {
         }
     }
 
-    /** Every figure of a run. */
+    /** Every figure of a run; a part that did not run has no rounds, no replays, no latency or no sweeps. */
     public record Report(Machine machine, BenchOptions options, Load load, ThroughputBench.Result throughput,
-                         List<ReplayFigures> replays, LatencyBench.Result latency, List<SweepBench.SizeResult> sweeps,
-                         Duration took) {
+                         List<ReplayFigures> replays, Optional<LatencyBench.Result> latency,
+                         List<SweepBench.SizeResult> sweeps, Duration took) {
     }
 
     private static final Instant HISTORY_START = Instant.parse("2026-01-05T00:00:00Z");
@@ -58,12 +62,18 @@ public final class Bench {
 
     private final ChurnConfig config;
     private final BenchOptions options;
+    private final Set<BenchPart> parts;
     private final PrintWriter progress;
 
-    /** @param config the cluster, registry and churnwatch settings; one stream thread unless it says otherwise */
-    public Bench(final ChurnConfig config, final BenchOptions options, final PrintWriter progress) {
+    /**
+     * @param config the cluster, registry and churnwatch settings; one stream thread unless it says otherwise
+     * @param parts  the parts to measure
+     */
+    public Bench(final ChurnConfig config, final BenchOptions options, final Set<BenchPart> parts,
+                 final PrintWriter progress) {
         this.config = config;
         this.options = options;
+        this.parts = Set.copyOf(parts);
         this.progress = progress;
     }
 
@@ -75,19 +85,15 @@ public final class Bench {
                     load.took().toMillis() / 1e3);
             final InputSet input = env.input(Arrays.stream(EventKind.values())
                     .map(kind -> config.getString(kind.configKey())).toList());
-            final ThroughputBench.Result throughput = new ThroughputBench(env, input, options.partitions(), progress)
-                    .run(options.rounds());
-            final List<ReplayFigures> replays = new ArrayList<>();
-            // One thread (the per-thread figure of phase D), then one per core as `churnwatch replay` runs.
-            for (final int threads : new TreeSet<>(List.of(1, Runtime.getRuntime().availableProcessors()))) {
-                final ReplayFigures replay = replay(env, threads);
-                step("Replayed %,d records in %.1f s on %d stream thread(s)", replay.records(),
-                        replay.took().toMillis() / 1e3, threads);
-                replays.add(replay);
-            }
-            final LatencyBench.Result latency = new LatencyBench(env, options).run();
-            step("Latency run: %,d events sent", latency.sent());
-            final List<SweepBench.SizeResult> sweeps = new SweepBench(env, options, progress).run();
+            final Set<ThroughputBench.Phase> phases = Arrays.stream(ThroughputBench.Phase.values())
+                    .filter(phase -> parts.contains(BenchPart.valueOf(phase.name()))).collect(Collectors.toSet());
+            final ThroughputBench.Result throughput = new ThroughputBench(env, input, options.partitions(), progress,
+                    phases).run(options.rounds());
+            final List<ReplayFigures> replays = parts.contains(BenchPart.REPLAY) ? replays(env) : List.of();
+            final Optional<LatencyBench.Result> latency = parts.contains(BenchPart.LATENCY)
+                    ? Optional.of(latency(env)) : Optional.empty();
+            final List<SweepBench.SizeResult> sweeps = parts.contains(BenchPart.SWEEP)
+                    ? new SweepBench(env, options, progress).run() : List.of();
             return new Report(Machine.current(), options, load, throughput, replays, latency, sweeps,
                     Duration.ofNanos(System.nanoTime() - started));
         }
@@ -107,6 +113,24 @@ public final class Bench {
             importer.flush();
         }
         return new Load(options.events(), options.accounts(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private LatencyBench.Result latency(final BenchEnv env) throws InterruptedException {
+        final LatencyBench.Result latency = new LatencyBench(env, options).run();
+        step("Latency run: %,d events sent", latency.sent());
+        return latency;
+    }
+
+    /** One thread (the per-thread figure of phase D), then one per core as {@code churnwatch replay} runs. */
+    private List<ReplayFigures> replays(final BenchEnv env) throws InterruptedException {
+        final List<ReplayFigures> replays = new ArrayList<>();
+        for (final int threads : new TreeSet<>(List.of(1, Runtime.getRuntime().availableProcessors()))) {
+            final ReplayFigures replay = replay(env, threads);
+            step("Replayed %,d records in %.1f s on %d stream thread(s)", replay.records(),
+                    replay.took().toMillis() / 1e3, threads);
+            replays.add(replay);
+        }
+        return replays;
     }
 
     private ReplayFigures replay(final BenchEnv env, final int threads) throws InterruptedException {

@@ -18,6 +18,7 @@ final class PipelinePhase {
     private final int partitions;
     private final Duration timeout;
     private StateFigures lastState;
+    private ThreadFigures lastThreads;
 
     PipelinePhase(final BenchEnv env, final InputSet input, final int partitions, final Duration timeout) {
         this.env = env;
@@ -35,6 +36,7 @@ final class PipelinePhase {
             run.start().awaitConsumed(input, timeout);
             final CpuMeter.Usage usage = CpuMeter.between(before, CpuMeter.snapshot());
             final RocksDbFigures rocksDb = run.rocksDb();
+            lastThreads = run.threads();
             run.stop();
             lastState = new StateFigures(rocksDb, run.stateBytes(), true);
             return new PhaseResult(input.records(), 0, usage);
@@ -44,5 +46,10 @@ final class PipelinePhase {
     /** The state the last round left once it had consumed its input. */
     StateFigures lastState() {
         return lastState;
+    }
+
+    /** How the last round's stream thread spent its loops until it had consumed its input. */
+    ThreadFigures lastThreads() {
+        return lastThreads;
     }
 }

@@ -83,6 +83,11 @@ final class PipelineRun implements AutoCloseable {
         return RocksDbFigures.of(pipeline.streams().metrics());
     }
 
+    /** How the stream threads have spent their loops so far; call while running. */
+    ThreadFigures threads() {
+        return ThreadFigures.of(pipeline.streams().metrics());
+    }
+
     /**
      * Bytes of the local state on disk: the RocksDB files of every store, checkpoints and locks. While running,
      * recent writes may still be in memtables; after {@link #stop()} they have been flushed.

@@ -4,14 +4,16 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The throughput phases A, B, C and D, interleaved round after round over the same loaded input, so that a
- * machine busier in one minute than in the next spreads its noise over every phase rather than biasing one. The
- * ratios D/A and D/B are taken within each round.
+ * The throughput phases A, B, C and D (or those asked for), interleaved round after round over the same loaded
+ * input, so that a machine busier in one minute than in the next spreads its noise over every phase rather than
+ * biasing one. The ratios D/A and D/B are taken within each round.
  */
 final class ThroughputBench {
 
@@ -33,8 +35,15 @@ final class ThroughputBench {
         }
     }
 
-    /** Every round's result of every phase, and the state the last D round left. */
-    record Result(Map<Phase, List<PhaseResult>> rounds, StateFigures stateAfterD) {
+    /**
+     * Every round's result of every phase that ran, and the state and thread figures the last D round left (null
+     * when D did not run).
+     */
+    record Result(Map<Phase, List<PhaseResult>> rounds, StateFigures stateAfterD, ThreadFigures threadsAfterD) {
+
+        boolean ran(final Phase phase) {
+            return rounds.containsKey(phase);
+        }
 
         Spread eventsPerSecond(final Phase phase) {
             return Spread.of(rounds.get(phase).stream().map(PhaseResult::eventsPerSecond).toList());
@@ -70,27 +79,39 @@ final class ThroughputBench {
     private final SerdePhase c;
     private final PipelinePhase d;
     private final PrintWriter progress;
+    private final Set<Phase> phases;
 
-    ThroughputBench(final BenchEnv env, final InputSet input, final int partitions, final PrintWriter progress) {
+    /** @param phases the phases to run, each round in the order of {@link Phase} */
+    ThroughputBench(final BenchEnv env, final InputSet input, final int partitions, final PrintWriter progress,
+                    final Set<Phase> phases) {
         this.a = new RawConsumePhase(env.clientProperties(), input);
         this.b = new PassthroughPhase(env, input, partitions);
         this.c = new SerdePhase(env.clientProperties(), input, env.topics(env.config()));
         this.d = new PipelinePhase(env, input, partitions, Duration.ofHours(2));
         this.progress = progress;
+        this.phases = phases.isEmpty() ? EnumSet.noneOf(Phase.class) : EnumSet.copyOf(phases);
     }
 
     Result run(final int rounds) throws InterruptedException {
         final Map<Phase, List<PhaseResult>> results = new EnumMap<>(Phase.class);
-        for (final Phase phase : Phase.values()) {
+        for (final Phase phase : phases) {
             results.put(phase, new ArrayList<>());
         }
         for (int round = 1; round <= rounds; round++) {
-            record(results, Phase.A, round, a.run(round));
-            record(results, Phase.B, round, b.run(round));
-            record(results, Phase.C, round, c.run(round));
-            record(results, Phase.D, round, d.run(round));
+            for (final Phase phase : phases) {
+                record(results, phase, round, run(phase, round));
+            }
         }
-        return new Result(results, d.lastState());
+        return new Result(results, d.lastState(), d.lastThreads());
+    }
+
+    private PhaseResult run(final Phase phase, final int round) throws InterruptedException {
+        return switch (phase) {
+            case A -> a.run(round);
+            case B -> b.run(round);
+            case C -> c.run(round);
+            case D -> d.run(round);
+        };
     }
 
     private void record(final Map<Phase, List<PhaseResult>> results, final Phase phase, final int round,

@@ -2,6 +2,7 @@ package io.churnwatch.cli;
 
 import io.churnwatch.bench.Bench;
 import io.churnwatch.bench.BenchOptions;
+import io.churnwatch.bench.BenchPart;
 import io.churnwatch.bench.BenchReportPrinter;
 import io.churnwatch.config.ChurnConfig;
 import io.churnwatch.config.TopicsConfig;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code churnwatch bench}: the performance figures, measured in one process on an embedded broker and registry
  * (see {@link Bench}). Sizes default to the full benchmark; {@code --quick} selects small ones, and any size given
- * explicitly wins over either.
+ * explicitly wins over either. {@code --parts} measures some parts only (see {@link BenchPart}).
  */
 @Command(name = "bench",
         description = "Measure throughput against the raw-consumer limit, latency, the deadline sweep, state size "
@@ -74,12 +76,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the generated events (default 42).")
     private Long seed;
 
+    @Option(names = "--parts", split = ",", paramLabel = "<part>",
+            description = "Parts to measure, of A,B,C,D,replay,latency,sweep (default all); e.g. D to profile the "
+                    + "topology alone. A ratio is printed only when both its phases ran.")
+    private List<String> parts;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         final BenchOptions options = options();
+        final Set<BenchPart> measured = parts();
         final PrintWriter out = spec.commandLine().getOut();
         out.println("Starting an embedded Kafka broker (KRaft) and schema registry...");
         out.flush();
@@ -89,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "%s stream thread(s)%n", options.events(), options.accounts(), options.rounds(),
                     options.partitions(), config.originals().get("num.stream.threads"));
             out.flush();
-            final Bench.Report report = new Bench(config, options, out).run();
+            final Bench.Report report = new Bench(config, options, measured, out).run();
             BenchReportPrinter.print(report, out);
         }
         return 0;
@@ -103,6 +111,14 @@ final class BenchCommand implements Callable<Integer> {
                     or(latencySeconds, base.latencySeconds()), or(warmupSeconds, base.warmupSeconds()),
                     or(sweepAccounts, base.sweepAccounts()), or(sweepExpiring, base.sweepExpiring()),
                     or(sweepTicks, base.sweepTicks()), or(seed, base.seed()));
+        } catch (final IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private Set<BenchPart> parts() {
+        try {
+            return parts == null ? BenchPart.all() : BenchPart.parse(parts);
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

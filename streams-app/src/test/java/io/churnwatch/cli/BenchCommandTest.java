@@ -32,4 +32,12 @@ class BenchCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().startsWith("churnwatch: --warmup-seconds");
     }
+
+    @Test
+    void shouldExitTwoWithOneLineWhenAPartIsUnknown() {
+        final CliRun run = CliRun.run(Map.of(), "bench", "--quick", "--parts", "D,X");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().startsWith("churnwatch: --parts: unknown part 'X'");
+    }
 }
