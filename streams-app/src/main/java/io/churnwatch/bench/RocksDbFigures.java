@@ -18,27 +18,9 @@ record RocksDbFigures(long sstBytes, long memtableBytes, long blockCacheBytes, l
     private static final String GROUP = "stream-state-metrics";
 
     static RocksDbFigures of(final Map<MetricName, ? extends Metric> metrics) {
-        long sst = 0;
-        long memtables = 0;
-        long blockCache = 0;
-        long readers = 0;
-        for (final Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
-            final MetricName name = metric.getKey();
-            if (!GROUP.equals(name.group()) || !(metric.getValue().metricValue() instanceof Number number)) {
-                continue;
-            }
-            final long value = number.longValue();
-            switch (name.name()) {
-                case "total-sst-files-size" -> sst += value;
-                case "size-all-mem-tables" -> memtables += value;
-                case "block-cache-usage" -> blockCache += value;
-                case "estimate-table-readers-mem" -> readers += value;
-                default -> {
-                    // Other state metrics (latencies, hit ratios) are not state size.
-                }
-            }
-        }
-        return new RocksDbFigures(sst, memtables, blockCache, readers);
+        final MetricSums sums = MetricSums.of(metrics, GROUP);
+        return new RocksDbFigures(sums.total("total-sst-files-size"), sums.total("size-all-mem-tables"),
+                sums.total("block-cache-usage"), sums.total("estimate-table-readers-mem"));
     }
 
     /** The data the stores hold: files plus memtables. */

@@ -21,33 +21,9 @@ record ThreadFigures(long records, long polls, long punctuations, long commits, 
     private static final String GROUP = "stream-thread-metrics";
 
     static ThreadFigures of(final Map<MetricName, ? extends Metric> metrics) {
-        long records = 0;
-        long polls = 0;
-        long punctuations = 0;
-        long commits = 0;
-        double perLoop = 0;
-        int threads = 0;
-        for (final Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
-            final MetricName name = metric.getKey();
-            if (!GROUP.equals(name.group()) || !(metric.getValue().metricValue() instanceof Number number)
-                    || Double.isNaN(number.doubleValue())) {
-                continue;
-            }
-            switch (name.name()) {
-                case "process-total" -> records += number.longValue();
-                case "poll-total" -> polls += number.longValue();
-                case "punctuate-total" -> punctuations += number.longValue();
-                case "commit-total" -> commits += number.longValue();
-                case "process-records-avg" -> {
-                    perLoop += number.doubleValue();
-                    threads++;
-                }
-                default -> {
-                    // Latencies and ratios are windowed: the totals above cover the whole run.
-                }
-            }
-        }
-        return new ThreadFigures(records, polls, punctuations, commits, threads == 0 ? 0 : perLoop / threads);
+        final MetricSums sums = MetricSums.of(metrics, GROUP);
+        return new ThreadFigures(sums.total("process-total"), sums.total("poll-total"), sums.total("punctuate-total"),
+                sums.total("commit-total"), sums.mean("process-records-avg"));
     }
 
     double punctuationsPerRecord() {
