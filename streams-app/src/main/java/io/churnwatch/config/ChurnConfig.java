@@ -32,6 +32,7 @@ public final class ChurnConfig extends AbstractConfig {
     public static final String SWEEP_INTERVAL_MS = "deadline.sweep.interval.ms";
     public static final String SWEEP_MAX_ACCOUNTS = "deadline.sweep.max.accounts";
     public static final String INPUT_UNTIL_MS = "input.until.ms";
+    public static final String DECODED_ACCOUNTS = "account.state.decoded.max";
     public static final String HTTP_BIND_ADDRESS = "http.bind.address";
     public static final String HTTP_PORT = "http.port";
     public static final String LAG_WATCH_GROUPS = "lag.watch.groups";
@@ -75,6 +76,10 @@ public final class ChurnConfig extends AbstractConfig {
                             + "at least once a second, so a burst (every account's daily re-evaluation after midnight) "
                             + "never holds one transaction open for long. Results do not depend on it; only when "
                             + "the outputs of a burst are emitted.")
+            .define(DECODED_ACCOUNTS, Type.INT, 10_000, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "Most recently used account states each task keeps decoded in memory, in front of the "
+                            + "account-state store (written through at once: the store always has every change), so "
+                            + "reading one again decodes nothing. 0: none kept.")
             .define(INPUT_UNTIL_MS, Type.LONG, -1L, ConfigDef.Range.atLeast(-1), Importance.LOW,
                     "Input records with an event time at or after this (epoch ms) are skipped: the end of a replayed "
                             + "period (replay --to sets it). -1: no end.")

@@ -24,8 +24,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Applies every input event to its account's state through the {@link AccountEngine}, and forwards the
@@ -50,8 +48,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * brought up to that time before its next event is applied, as if the whole sweep had run at once: only
  * when the sweep's outputs are emitted changes. Pending sweeps are counted in {@code sweepsPending}.
  *
- * <p>An account's profile facts come with its state ({@link ProfileProcessor} keeps them there as the accounts topic
- * changes them); the accounts table is read only for an account whose state does not have them yet.
+ * <p>An account's profile facts come with its state: the validated {@code accounts} records reach this processor too,
+ * in the order the accounts table sees them, and each change is kept in the account's entry (one that arrives before
+ * the account's first event in an entry without state; a tombstone makes the profile unknown again: LOW_TOUCH, no
+ * owner), so an event sees the profile the table held when it was processed, without a lookup and decode of its own.
+ * The accounts table is read only for an account whose entry does not have them yet (written by an earlier release).
+ * Entries are read and written through {@link AccountStates}, which keeps recent ones decoded.
  *
  * <p>The task's {@link Cohorts} live in memory, loaded from the {@code cohort-stats} store when the task starts
  * and written back after every record and sweep part that changed one.
@@ -69,46 +71,50 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
     private final SweepSettings sweeps;
     private final Duration grace;
     private final AtomicInteger sweepsPending;
+    private final int decodedAccounts;
     /** The stream time the unfinished sweep runs deadlines up to; {@link #NO_SWEEP} when none is. */
     private long pendingSweep = NO_SWEEP;
     /** The stream time from which the next sweep starts; the task's first record starts one. */
     private long nextSweepAt = Long.MIN_VALUE;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, TrackedAccount> accounts;
-    private TimestampedKeyValueStore<String, AccountProfile> profiles;
+    private AccountStates accounts;
     private DeadlineIndex deadlines;
     private DuplicateFilter duplicates;
     private KeyValueStore<String, byte[]> cohortStore;
     private Cohorts cohorts;
 
-    /** @param sweepsPending shared by the topology's processors: how many have a sweep unfinished */
+    /**
+     * @param sweepsPending   shared by the topology's processors: how many have a sweep unfinished
+     * @param decodedAccounts how many account entries the task keeps decoded ({@link AccountStates})
+     */
     AccountProcessor(final AccountEngine engine, final ChurnMetrics metrics, final SweepSettings sweeps,
-                     final Duration grace, final AtomicInteger sweepsPending) {
+                     final Duration grace, final AtomicInteger sweepsPending, final int decodedAccounts) {
         this.engine = engine;
         this.metrics = metrics;
         this.sweeps = sweeps;
         this.grace = grace;
         this.sweepsPending = sweepsPending;
+        this.decodedAccounts = decodedAccounts;
     }
 
     @Override
     public void init(final ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.accounts = context.getStateStore(ChurnTopology.ACCOUNT_STATE_STORE);
-        this.profiles = context.getStateStore(ChurnTopology.ACCOUNTS_STORE);
         final KeyValueStore<Bytes, byte[]> index = context.getStateStore(ChurnTopology.DEADLINE_INDEX_STORE);
         this.deadlines = new DeadlineIndex(index);
+        this.accounts = new AccountStates(context.getStateStore(ChurnTopology.ACCOUNT_STATE_STORE),
+                context.getStateStore(ChurnTopology.ACCOUNTS_STORE), deadlines, decodedAccounts);
         this.duplicates = new DuplicateFilter(grace);
         this.cohortStore = context.getStateStore(ChurnTopology.COHORTS_STORE);
         this.cohorts = engine.newCohorts();
         try (KeyValueIterator<String, byte[]> all = cohortStore.all()) {
             all.forEachRemaining(entry -> cohorts.restore(entry.key, entry.value));
         }
-        context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> {
+        context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> clearedOnFailure(() -> {
             if (!sweepIfDue() && pendingSweep != NO_SWEEP) {
                 continueSweep();
             }
-        });
+        }));
     }
 
     /**
@@ -117,6 +123,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
      */
     @Override
     public void close() {
+        accounts.clear();
         if (pendingSweep != NO_SWEEP) {
             pendingSweep = NO_SWEEP;
             sweepsPending.decrementAndGet();
@@ -125,14 +132,30 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
 
     @Override
     public void process(final Record<String, SpecificRecord> record) {
-        final String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
-        if (sweeps.beyondUntil(record.timestamp())) {
-            // Outside the replayed period, yet it moves stream time on: the sweep up to the period's end needs it.
-            metrics.skipped(topic);
-        } else {
-            applyEvent(record, topic);
+        clearedOnFailure(() -> {
+            if (record.value() == null || record.value() instanceof AccountProfile) {
+                accounts.keepProfile(record.key(), (AccountProfile) record.value());
+                return;
+            }
+            final String topic = context.recordMetadata().map(m -> m.topic()).orElse("unknown");
+            if (sweeps.beyondUntil(record.timestamp())) {
+                // Outside the replayed period, yet it moves stream time on: the sweep up to the period's end needs it.
+                metrics.skipped(topic);
+            } else {
+                applyEvent(record, topic);
+            }
+            sweepIfDue();
+        });
+    }
+
+    /** Runs {@code work}; if it fails, the decoded entries it may have changed in part are forgotten. */
+    private void clearedOnFailure(final Runnable work) {
+        try {
+            work.run();
+        } catch (final RuntimeException e) {
+            accounts.clear();
+            throw e;
         }
-        sweepIfDue();
     }
 
     private void applyEvent(final Record<String, SpecificRecord> record, final String topic) {
@@ -145,7 +168,7 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             metrics.duplicate(topic);
             return;
         }
-        final ProfileFacts profile = profile(accountId, before);
+        final ProfileFacts profile = accounts.profile(accountId, before);
         // An unfinished sweep that has not reached the account yet runs first what it would have run.
         final TrackedAccount caughtUp = before == null || before.state() == null ? null
                 : runDeadlines(accountId, before, profile, Math.max(record.timestamp(), pendingSweep));
@@ -157,7 +180,8 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         } else if (outcome.arrival() == Outcome.Arrival.BEHIND_CLOCK) {
             metrics.reordered(topic);
         }
-        save(accountId, before, new TrackedAccount(outcome.state(), next(outcome, Long.MIN_VALUE), ids, profile));
+        accounts.save(accountId, before,
+                new TrackedAccount(outcome.state(), next(outcome, Long.MIN_VALUE), ids, profile));
         saveCohorts();
     }
 
@@ -225,9 +249,9 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
             deadlines.remove(entry.deadline(), entry.accountId());
             return;
         }
-        final TrackedAccount caughtUp = runDeadlines(entry.accountId(), before, profile(entry.accountId(), before),
+        final TrackedAccount caughtUp = runDeadlines(entry.accountId(), before, accounts.profile(entry.accountId(), before),
                 streamTime);
-        save(entry.accountId(), before, caughtUp);
+        accounts.save(entry.accountId(), before, caughtUp);
     }
 
     /** Evaluates the account at each of its deadlines up to {@code dueBy}, emitting what each gives. */
@@ -253,17 +277,6 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         return next > evaluatedAt ? next : TrackedAccount.NO_DEADLINE;
     }
 
-    private void save(final String accountId, final TrackedAccount before, final TrackedAccount after) {
-        final long deadline = after.deadline();
-        if (before != null && before.hasDeadline() && before.deadline() != deadline) {
-            deadlines.remove(before.deadline(), accountId);
-        }
-        if (deadline != TrackedAccount.NO_DEADLINE && (before == null || before.deadline() != deadline)) {
-            deadlines.add(deadline, accountId);
-        }
-        accounts.put(accountId, after);
-    }
-
     private void saveCohorts() {
         for (final String key : cohorts.drainChanged()) {
             cohortStore.put(key, cohorts.toBytes(key));
@@ -285,15 +298,4 @@ final class AccountProcessor implements Processor<String, SpecificRecord, String
         });
     }
 
-    /**
-     * The account's profile facts: from its state, or, where the state does not have them (an account whose first
-     * event this is, or an entry written by an earlier release), from the accounts table, once.
-     */
-    private ProfileFacts profile(final String accountId, final TrackedAccount tracked) {
-        if (tracked != null && tracked.profile() != null) {
-            return tracked.profile();
-        }
-        final ValueAndTimestamp<AccountProfile> profile = profiles.get(accountId);
-        return ProfileFacts.of(profile == null ? null : profile.value());
-    }
 }

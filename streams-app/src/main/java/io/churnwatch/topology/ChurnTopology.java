@@ -30,9 +30,10 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *  product-usage ──┐                                           ┌─▶ churn-risk-alerts   (ChurnRiskAlert)
  *  support-tickets ┼─ decode ▸ validate ─▶ account-engine ─────┤
- *  billing ────────┘      │                 ▲ (account-state,  └─▶ account-health      (HealthScoreUpdate)
- *  accounts ─ decode ▸ validate ─┬▶ accounts-store  deadline-index, cohort-stats)
- *                         │      └▶ profile-facts ─▶ account-state
+ *  billing ────────┤      │                 ▲ (account-state,  └─▶ account-health      (HealthScoreUpdate)
+ *  profile-facts ──┘      │                   deadline-index, cohort-stats, accounts-store)
+ *  accounts ─ decode ▸ validate ─┬▶ accounts-store
+ *                         │      └▶ profile-facts (each change kept in the account's state)
  *                         └─▶ churnwatch-dlq (original bytes + reason/source headers)
  * </pre>
  *
@@ -86,13 +87,15 @@ public final class ChurnTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(COHORTS_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
-        // The account engine reads an account's profile facts from its state; the table serves interactive queries.
-        profiles.process(ProfileProcessor::new, Named.as("profile-facts"), ACCOUNT_STATE_STORE);
         final Duration grace = config.signals().grace();
 
+        // The account engine keeps each account's profile facts in its state, as the profiles reach it in the
+        // order the table sees them: an event reads them with the state. The table serves interactive queries.
         final KStream<String, SpecificRecord> events = widen(inputs.read(topics.usage(), "usage", false), "usage")
                 .merge(widen(inputs.read(topics.tickets(), "tickets", false), "tickets"), Named.as("merge-tickets"))
-                .merge(widen(inputs.read(topics.billing(), "billing", false), "billing"), Named.as("merge-billing"));
+                .merge(widen(inputs.read(topics.billing(), "billing", false), "billing"), Named.as("merge-billing"))
+                .merge(profiles.mapValues(value -> (SpecificRecord) value, Named.as("profile-facts")),
+                        Named.as("merge-profiles"));
 
         final AccountEngine engine = new AccountEngine(config.signals(), config.scoringVersion());
         final SweepSettings sweeps = SweepSettings.of(config);
@@ -101,7 +104,8 @@ public final class ChurnTopology {
                 .description("Tasks whose deadline sweep is not finished yet (a burst is swept a bounded part at a time)")
                 .register(metrics.registry());
         final Map<String, KStream<String, SpecificRecord>> outputs = events
-                .process(() -> new AccountProcessor(engine, metrics, sweeps, grace, sweepsPending),
+                .process(() -> new AccountProcessor(engine, metrics, sweeps, grace, sweepsPending,
+                                config.getInt(ChurnConfig.DECODED_ACCOUNTS)),
                         Named.as("account-engine"),
                         ACCOUNT_STATE_STORE, DEADLINE_INDEX_STORE, ACCOUNTS_STORE, COHORTS_STORE)
                 .split(Named.as("output-"))
